@@ -1,0 +1,55 @@
+// Command plandoc turns an organisation's annual work program, kept as one
+// TOML file, into the documents its office sends out.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/plandoc/plandoc/render"
+)
+
+const usage = `plandoc turns an annual work program (one TOML file) into its documents.
+
+Usage:
+  plandoc                          render the bundled 2021 plan into ./out
+  plandoc render [-o DIR] [PLAN.toml]
+                                   render every output of a plan into DIR (default ./out)
+  plandoc check [-strict] [PLAN.toml]
+                                   list every problem in a plan as FILE:LINE:COL: message
+  plandoc import SOURCE            make a plan from an existing table (not built yet)
+  plandoc version                  print the version
+  plandoc help                     print this help
+
+With no PLAN.toml, render and check use the bundled plan.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process around it, so tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runRender(nil, stdout, stderr)
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "render":
+		return runRender(rest, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
+	case "import":
+		fmt.Fprintln(stderr, "plandoc import: not built yet (issue 6); write the plan file by hand, starting from the bundled plan (see README.md)")
+		return 1
+	case "version":
+		fmt.Fprintln(stdout, "plandoc", render.Version)
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "plandoc: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+}

@@ -1,0 +1,270 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+)
+
+// check finds what is wrong between the parts of a decoded plan: ids,
+// references, numbering, times; and what is probably a mistake (warnings).
+func (d *decoder) check(p *Plan) {
+	p.unitByID = map[string]*Unit{}
+	p.groupByID = map[string]*Group{}
+	p.personByID = map[string]*Person{}
+	p.bodyByID = map[string]*Body{}
+	p.sectionByID = map[string]*Section{}
+
+	// Units and groups share one namespace: a partner id may name either.
+	partyLine := map[string]string{}
+	for i := range p.Units {
+		u := &p.Units[i]
+		if d.checkID("unit", "units", i, u.ID, partyLine) {
+			p.unitByID[u.ID] = u
+		}
+	}
+	for i := range p.Groups {
+		g := &p.Groups[i]
+		if d.checkID("group", "groups", i, g.ID, partyLine) {
+			p.groupByID[g.ID] = g
+		}
+	}
+	seen := map[string]string{}
+	for i := range p.People {
+		if d.checkID("person", "people", i, p.People[i].ID, seen) {
+			p.personByID[p.People[i].ID] = &p.People[i]
+		}
+	}
+	seen = map[string]string{}
+	for i := range p.Bodies {
+		if d.checkID("approving body", "bodies", i, p.Bodies[i].ID, seen) {
+			p.bodyByID[p.Bodies[i].ID] = &p.Bodies[i]
+		}
+	}
+	seen = map[string]string{}
+	for i := range p.Sections {
+		if d.checkID("section", "sections", i, p.Sections[i].ID, seen) {
+			p.sectionByID[p.Sections[i].ID] = &p.Sections[i]
+		}
+	}
+	for i, g := range p.Groups {
+		for j, m := range g.Members {
+			path := fmt.Sprintf("groups[%d].members[%d]", i, j)
+			if _, ok := p.unitByID[m]; !ok {
+				d.errorf(path, "group %q: unknown unit %q%s", g.ID, m, didYouMean(m, keys(p.unitByID)))
+			}
+		}
+	}
+
+	used := map[string]bool{} // "unit:id", "person:id", …
+	ttLine := map[string]int{}
+	for i := range p.Tasks {
+		d.checkTask(p, i, ttLine, used)
+	}
+	d.checkDecisionDate(p)
+	d.checkUnused(p, used)
+}
+
+// checkID checks one registry id: safe as a file name and not taken. seen
+// maps ids to where they were first defined.
+func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]string) bool {
+	path := fmt.Sprintf("%s[%d].id", key, i)
+	if id == "" {
+		return false // reported as missing already
+	}
+	if !isSafeID(id) {
+		fix := Slug(id)
+		if reservedNames[fix] || fix == "" {
+			fix = "a name such as \"van-phong\""
+		} else {
+			fix = fmt.Sprintf("%q", fix)
+		}
+		d.errorf(path, "%s id %q is not safe as a file name; ids take lower-case ASCII letters, digits and hyphens (at most %d), like %s", kind, id, maxIDLength, fix)
+		return false
+	}
+	if first, dup := seen[id]; dup {
+		d.errorf(path, "%s id %q is already used by %s; ids must be unique", kind, id, first)
+		return false
+	}
+	seen[id] = fmt.Sprintf("the %s at line %d", kind, d.pos.at(fmt.Sprintf("%s[%d]", key, i)).Line)
+	return true
+}
+
+func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[string]bool) {
+	t := &p.Tasks[i]
+	path := fmt.Sprintf("tasks[%d]", i)
+	name := "task " + t.TT
+	if t.TT == "" {
+		name = fmt.Sprintf("task #%d", i+1)
+	} else if first, dup := ttLine[t.TT]; dup {
+		d.errorf(path+".tt", "task number %q is used twice (first at line %d); give each task its own number", t.TT, first)
+	} else {
+		ttLine[t.TT] = d.pos.at(path).Line
+	}
+
+	if t.Schedule.Kind != KindExplicit && t.Time != "" {
+		sched, err := ParseTime(t.Time, p.Program.Year)
+		if err != nil {
+			d.timeProblem(path+".time", name, err)
+		}
+		t.Schedule = sched
+	}
+
+	for j, id := range t.Units {
+		if _, ok := p.unitByID[id]; ok {
+			used["unit:"+id] = true
+			continue
+		}
+		at := fmt.Sprintf("%s.units[%d]", path, j)
+		if _, isGroup := p.groupByID[id]; isGroup {
+			d.errorf(at, "%s: %q is a group; units takes the ids of the units that lead the task", name, id)
+			continue
+		}
+		d.errorf(at, "%s: unknown unit %q%s", name, id, didYouMean(id, keys(p.unitByID)))
+	}
+	if t.Presiding != "" {
+		if _, ok := p.personByID[t.Presiding]; ok {
+			used["person:"+t.Presiding] = true
+		} else {
+			d.errorf(path+".presiding", "%s: unknown person %q%s", name, t.Presiding, didYouMean(t.Presiding, keys(p.personByID)))
+		}
+	}
+	for j, id := range t.Approvers {
+		if _, ok := p.bodyByID[id]; ok {
+			used["body:"+id] = true
+		} else {
+			d.errorf(fmt.Sprintf("%s.approvers[%d]", path, j), "%s: unknown approving body %q%s", name, id, didYouMean(id, keys(p.bodyByID)))
+		}
+	}
+	for j, pt := range t.Partners {
+		at := fmt.Sprintf("%s.partners[%d]", path, j)
+		switch {
+		case pt.Ref != "":
+			if _, ok := p.unitByID[pt.Ref]; ok {
+				used["unit:"+pt.Ref] = true
+			} else if _, ok := p.groupByID[pt.Ref]; ok {
+				used["group:"+pt.Ref] = true
+			} else {
+				d.errorf(at, "%s: partner %q is no unit or group id%s (an outside body is written as its name, like \"Sở, ngành liên quan\")",
+					name, pt.Ref, didYouMean(pt.Ref, append(keys(p.unitByID), keys(p.groupByID)...)))
+			}
+		case pt.Text == "":
+			d.errorf(at, "%s: a partner is empty", name)
+		default:
+			d.checkFreeText(p, at, name, pt.Text)
+		}
+	}
+	if t.Section != "" {
+		if _, ok := p.sectionByID[t.Section]; ok {
+			used["section:"+t.Section] = true
+		} else {
+			d.errorf(path+".section", "%s: unknown section %q%s", name, t.Section, didYouMean(t.Section, keys(p.sectionByID)))
+		}
+	} else if len(p.Sections) > 0 {
+		d.errorf(path, "%s has no section, but the plan has sections; add section = \"%s\"", name, p.Sections[0].ID)
+	}
+}
+
+func (d *decoder) timeProblem(path, name string, err error) {
+	msg := fmt.Sprintf("%s: %v", name, err)
+	if te, ok := err.(*TimeError); ok && te.Reason == reasonUnknownForm {
+		msg += `; write it like "Tháng 3", "Tháng 3-6", "Tháng 3, 6, 9", "Quý II", "6 tháng đầu năm", "Cả năm", "Thường xuyên" or "18/5", or give the months: months = [3]`
+	}
+	d.errorf(path, "%s", msg)
+}
+
+// checkFreeText warns when an outside body's name is really a registered
+// unit's or group's: the task would then miss that unit's workbook.
+func (d *decoder) checkFreeText(p *Plan, at, name, text string) {
+	f := Fold(text)
+	type party struct{ kind, id, name string }
+	var parties []party
+	for _, u := range p.Units {
+		parties = append(parties, party{"unit", u.ID, u.Name})
+		if u.FullName != "" {
+			parties = append(parties, party{"unit", u.ID, u.FullName})
+		}
+	}
+	for _, g := range p.Groups {
+		parties = append(parties, party{"group", g.ID, g.Name})
+	}
+	for _, pt := range parties {
+		g := Fold(pt.name)
+		if g == f {
+			d.warnf(at, "%s: partner %q is the name of %s %q; write %q so the task counts for it", name, text, pt.kind, pt.id, pt.id)
+			return
+		}
+		if len([]rune(f)) >= 8 && distance(f, g) <= 2 {
+			d.warnf(at, "%s: partner %q is close to %q, the name of %s %q; if that is meant, write %q", name, text, pt.name, pt.kind, pt.id, pt.id)
+			return
+		}
+	}
+}
+
+func (d *decoder) checkDecisionDate(p *Plan) {
+	dt := p.Decision.Date
+	if dt.IsZero() || p.Program.Year == 0 {
+		return
+	}
+	first := Date{Year: p.Program.Year, Month: 1, Day: 1}
+	if first.Before(dt) {
+		d.warnf("decision.date", "decision date %s is after %s, the first day of the year the program plans; check it (it is printed as given)", dt, first)
+	}
+}
+
+// checkUnused warns of registry entries no task needs: usually a typo in
+// the id of the task that meant them.
+func (d *decoder) checkUnused(p *Plan, used map[string]bool) {
+	covered := map[string]bool{}
+	for _, g := range p.Groups {
+		if !used["group:"+g.ID] {
+			continue
+		}
+		for _, u := range p.Units {
+			if (g.AllInternal && !u.External) || slices.Contains(g.Members, u.ID) {
+				covered[u.ID] = true
+			}
+		}
+	}
+	for i, u := range p.Units {
+		if isSafeID(u.ID) && !used["unit:"+u.ID] && !covered[u.ID] {
+			d.warnf(fmt.Sprintf("units[%d].id", i), "unit %q is not used by any task; remove it or refer to it", u.ID)
+		}
+	}
+	for i, g := range p.Groups {
+		if isSafeID(g.ID) && !used["group:"+g.ID] {
+			d.warnf(fmt.Sprintf("groups[%d].id", i), "group %q is not used by any task; remove it or refer to it", g.ID)
+		}
+	}
+	for i, x := range p.People {
+		if isSafeID(x.ID) && !used["person:"+x.ID] {
+			d.warnf(fmt.Sprintf("people[%d].id", i), "person %q presides over no task; remove them or refer to them", x.ID)
+		}
+	}
+	for i, b := range p.Bodies {
+		if isSafeID(b.ID) && !used["body:"+b.ID] {
+			d.warnf(fmt.Sprintf("bodies[%d].id", i), "approving body %q approves no task; remove it or refer to it", b.ID)
+		}
+	}
+	for i, s := range p.Sections {
+		if isSafeID(s.ID) && !used["section:"+s.ID] {
+			d.warnf(fmt.Sprintf("sections[%d].id", i), "section %q holds no task; remove it or refer to it", s.ID)
+		}
+	}
+}
+
+func didYouMean(s string, candidates []string) string {
+	if c := suggest(s, candidates); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
+}
+
+func keys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	// suggest picks the first of equally near candidates: sort for stable output.
+	slices.Sort(out)
+	return out
+}

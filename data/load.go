@@ -1,0 +1,77 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Parse reads a plan from the bytes of a TOML file; name is how messages
+// call the file. It returns every problem found, in file order. The plan is
+// nil when any problem is an error: a plan with errors is never rendered.
+func Parse(name string, raw []byte) (*Plan, Problems) {
+	text, probs := normalise(name, raw)
+	if text == nil {
+		return nil, probs
+	}
+	var tree map[string]any
+	if _, err := toml.Decode(string(text), &tree); err != nil {
+		probs = append(probs, syntaxProblem(name, text, err))
+		probs.sortByPlace()
+		return nil, probs
+	}
+	d := &decoder{file: name, pos: indexPositions(text)}
+	p := d.decodePlan(tree)
+	d.check(p)
+	probs = append(probs, d.probs...)
+	probs.sortByPlace()
+	if probs.Errors() > 0 {
+		return nil, probs
+	}
+	p.Source = Source{Name: name, SHA256: digest(text)}
+	return p, probs
+}
+
+// LoadFile reads and parses the plan at path. The error is nil only when
+// the plan has no errors; warnings come back in the problems either way.
+func LoadFile(path string) (*Plan, Problems, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading plan: %w", err)
+	}
+	p, probs := Parse(path, raw)
+	return p, probs, probs.Err()
+}
+
+// syntaxProblem turns a TOML parse error into a problem that shows the line.
+func syntaxProblem(name string, text []byte, err error) Problem {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return Problem{File: name, Msg: fmt.Sprintf("cannot read the TOML: %v", err)}
+	}
+	line := pe.Position.Line
+	lines := strings.Split(string(text), "\n")
+	col := pe.Position.Col
+	src := ""
+	if line >= 1 && line <= len(lines) {
+		src = lines[line-1]
+		// The library counts bytes; editors count characters.
+		lineStart := 0
+		for _, l := range lines[:line-1] {
+			lineStart += len(l) + 1
+		}
+		if off := pe.Position.Start - lineStart; off >= 0 && off <= len(src) {
+			col = utf8.RuneCountInString(src[:off]) + 1
+		}
+	}
+	p := Problem{File: name, Line: line, Col: col, Msg: "TOML syntax: " + pe.Message}
+	if src != "" {
+		caret := strings.Repeat(" ", max(col-1, 0)) + "^"
+		p.Context = fmt.Sprintf("    %s\n    %s", strings.ReplaceAll(src, "\t", " "), caret)
+	}
+	return p
+}

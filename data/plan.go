@@ -1,0 +1,125 @@
+package data
+
+import (
+	"slices"
+	"strings"
+)
+
+// Unit returns the unit with the id, or nil.
+func (p *Plan) Unit(id string) *Unit { return p.unitByID[id] }
+
+// Group returns the group with the id, or nil.
+func (p *Plan) Group(id string) *Group { return p.groupByID[id] }
+
+// Person returns the person with the id, or nil.
+func (p *Plan) Person(id string) *Person { return p.personByID[id] }
+
+// Body returns the approving body with the id, or nil.
+func (p *Plan) Body(id string) *Body { return p.bodyByID[id] }
+
+// Section returns the section with the id, or nil.
+func (p *Plan) Section(id string) *Section { return p.sectionByID[id] }
+
+// InternalUnits lists the organisation's own units in registry order.
+func (p *Plan) InternalUnits() []*Unit {
+	var out []*Unit
+	for i := range p.Units {
+		if !p.Units[i].External {
+			out = append(out, &p.Units[i])
+		}
+	}
+	return out
+}
+
+// GroupUnits expands a group into its units, in registry order.
+func (p *Plan) GroupUnits(g *Group) []*Unit {
+	var out []*Unit
+	for i := range p.Units {
+		u := &p.Units[i]
+		if (g.AllInternal && !u.External) || slices.Contains(g.Members, u.ID) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// PartnerUnitIDs gives the ids of the registered units that coordinate a
+// task, directly or through a group, in registry order, leaving out the
+// units that lead it.
+func (p *Plan) PartnerUnitIDs(t *Task) []string {
+	in := map[string]bool{}
+	for _, pt := range t.Partners {
+		if u := p.Unit(pt.Ref); u != nil {
+			in[u.ID] = true
+		}
+		if g := p.Group(pt.Ref); g != nil {
+			for _, u := range p.GroupUnits(g) {
+				in[u.ID] = true
+			}
+		}
+	}
+	var out []string
+	for _, u := range p.Units {
+		if in[u.ID] && !slices.Contains(t.Units, u.ID) {
+			out = append(out, u.ID)
+		}
+	}
+	return out
+}
+
+// UnitsLabel is the "Bộ phận tham mưu, thực hiện" cell as printed.
+func (p *Plan) UnitsLabel(t *Task) string {
+	if t.UnitsText != "" {
+		return t.UnitsText
+	}
+	names := make([]string, 0, len(t.Units))
+	for _, id := range t.Units {
+		names = append(names, p.Unit(id).Name)
+	}
+	// Unit names may hold commas ("Ban KHCN, TVPB"), so they are joined
+	// with a sign that cannot be mistaken for part of a name.
+	return strings.Join(names, " + ")
+}
+
+// PresidingLabel is the "Người chủ trì" cell: "Đ/c Nguyễn Văn Phát".
+func (p *Plan) PresidingLabel(t *Task) string {
+	x := p.Person(t.Presiding)
+	if x == nil {
+		return ""
+	}
+	if x.Honorific == "" {
+		return x.Name
+	}
+	return x.Honorific + " " + x.Name
+}
+
+// PartnersLabel is the "Đơn vị phối hợp" cell as printed.
+func (p *Plan) PartnersLabel(t *Task) string {
+	if t.PartnersText != "" {
+		return t.PartnersText
+	}
+	names := make([]string, 0, len(t.Partners))
+	for _, pt := range t.Partners {
+		switch {
+		case p.Unit(pt.Ref) != nil:
+			names = append(names, p.Unit(pt.Ref).Name)
+		case p.Group(pt.Ref) != nil:
+			names = append(names, p.Group(pt.Ref).Name)
+		default:
+			names = append(names, pt.Text)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// ApproversLabel is the "Cấp thông qua" cell as printed.
+func (p *Plan) ApproversLabel(t *Task) string {
+	if t.ApproversText != "" {
+		return t.ApproversText
+	}
+	names := make([]string, 0, len(t.Approvers))
+	for _, id := range t.Approvers {
+		names = append(names, p.Body(id).Name)
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,224 @@
+package data
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ScheduleKind says what sort of time a task's expression names; renderers
+// use it to tell tasks with fixed months from those that run all year.
+type ScheduleKind int
+
+const (
+	// KindMonths: one or more named months, a range, a quarter or a half year.
+	KindMonths ScheduleKind = iota
+	// KindDate: one day, "18/5".
+	KindDate
+	// KindYear: "Cả năm".
+	KindYear
+	// KindOngoing: "Thường xuyên".
+	KindOngoing
+	// KindMonthly: "Hằng tháng".
+	KindMonthly
+	// KindQuarterly: "Hằng quý".
+	KindQuarterly
+	// KindExplicit: the plan gave the months itself; the time text is free.
+	KindExplicit
+)
+
+// Schedule is what a task's time expression means.
+type Schedule struct {
+	Kind   ScheduleKind
+	Months Months
+	Day    int // day of the month for KindDate
+}
+
+// Fixed reports whether the task is tied to particular months rather than
+// running through the whole year.
+func (s Schedule) Fixed() bool {
+	switch s.Kind {
+	case KindYear, KindOngoing, KindMonthly, KindQuarterly:
+		return false
+	}
+	return true
+}
+
+// TimeError explains why a time expression was refused.
+type TimeError struct {
+	Expr   string
+	Reason string
+}
+
+func (e *TimeError) Error() string {
+	return fmt.Sprintf("cannot read time %q: %s", e.Expr, e.Reason)
+}
+
+// reasonUnknownForm is the reason given when no form matched; the loader
+// adds the forms it knows to the message.
+const reasonUnknownForm = "it is not a form plandoc knows"
+
+const yearSuffix = `(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?$`
+
+var (
+	reMonths   = regexp.MustCompile(`^tháng\s*(\d{1,2}(?:\s*(?:,|;|và|-|đến)\s*(?:tháng\s*)?\d{1,2})*)` + yearSuffix)
+	reQuarters = regexp.MustCompile(`^quý\s+((?:[ivx]+|\d)(?:\s*(?:,|;|và|-|đến)\s*(?:quý\s+)?(?:[ivx]+|\d))*)` + yearSuffix)
+	reHalf     = regexp.MustCompile(`^(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?$`)
+	reDate     = regexp.MustCompile(`^(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?$`)
+	reYearOnly = regexp.MustCompile(`^(cả năm|thường xuyên|hằng tháng|hằng quý)(?:\s+(?:năm\s+)?(\d{4}))?$`)
+	reSpaces   = regexp.MustCompile(`\s+`)
+)
+
+// spellings folds the variants clerks write for the same word.
+var spellings = strings.NewReplacer(
+	"–", "-", "—", "-", "−", "-",
+	"hàng tháng", "hằng tháng", "hàng quý", "hằng quý",
+	"quí", "quý",
+)
+
+// ParseTime reads a time expression as printed in a plan ("Tháng 01",
+// "Quý II/2021", "18/5", "Cả năm", …) into the months it covers. year is the
+// plan's year: an expression naming another year is refused. An expression it
+// cannot read is an error, never a guess.
+func ParseTime(expr string, year int) (Schedule, error) {
+	s := strings.ToLower(norm.NFC.String(expr))
+	s = spellings.Replace(s)
+	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	s = strings.TrimRight(s, ".; ")
+	fail := func(format string, args ...any) (Schedule, error) {
+		return Schedule{}, &TimeError{Expr: expr, Reason: fmt.Sprintf(format, args...)}
+	}
+	if s == "" {
+		return fail("it is empty")
+	}
+	checkYear := func(ys ...string) error {
+		for _, y := range ys {
+			if y == "" || year == 0 {
+				continue
+			}
+			if n, _ := strconv.Atoi(y); n != year {
+				return &TimeError{Expr: expr, Reason: fmt.Sprintf("it names the year %d but the plan is for %d", n, year)}
+			}
+		}
+		return nil
+	}
+
+	if m := reYearOnly.FindStringSubmatch(s); m != nil {
+		if err := checkYear(m[2]); err != nil {
+			return Schedule{}, err
+		}
+		kind := map[string]ScheduleKind{"cả năm": KindYear, "thường xuyên": KindOngoing, "hằng tháng": KindMonthly, "hằng quý": KindQuarterly}[m[1]]
+		return Schedule{Kind: kind, Months: AllMonths}, nil
+	}
+	if m := reHalf.FindStringSubmatch(s); m != nil {
+		if err := checkYear(m[2]); err != nil {
+			return Schedule{}, err
+		}
+		if m[1] == "đầu" {
+			return Schedule{Kind: KindMonths, Months: MonthSpan(1, 6)}, nil
+		}
+		return Schedule{Kind: KindMonths, Months: MonthSpan(7, 12)}, nil
+	}
+	if m := reMonths.FindStringSubmatch(s); m != nil {
+		if err := checkYear(m[2], m[3]); err != nil {
+			return Schedule{}, err
+		}
+		months, reason := parseItems(strings.ReplaceAll(m[1], "tháng", ""), "month", 12, strconv.Atoi)
+		if reason != "" {
+			return fail("%s", reason)
+		}
+		return Schedule{Kind: KindMonths, Months: months}, nil
+	}
+	if m := reQuarters.FindStringSubmatch(s); m != nil {
+		if err := checkYear(m[2], m[3]); err != nil {
+			return Schedule{}, err
+		}
+		quarters, reason := parseItems(strings.ReplaceAll(m[1], "quý", ""), "quarter", 4, parseQuarter)
+		if reason != "" {
+			return fail("%s", reason)
+		}
+		var months Months
+		for _, q := range quarters.List() {
+			months |= QuarterMonths(q)
+		}
+		return Schedule{Kind: KindMonths, Months: months}, nil
+	}
+	if m := reDate.FindStringSubmatch(s); m != nil {
+		if err := checkYear(m[3]); err != nil {
+			return Schedule{}, err
+		}
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		if month < 1 || month > 12 {
+			return fail("month %d is outside 1–12", month)
+		}
+		if day < 1 || day > daysIn(month, year) {
+			return fail("day %d does not exist in month %d", day, month)
+		}
+		return Schedule{Kind: KindDate, Months: Months(0).With(month), Day: day}, nil
+	}
+	return fail("%s", reasonUnknownForm)
+}
+
+// parseItems reads "3, 6, 9", "3-6" or "I - II" into a set of numbers 1..max
+// (months, or quarters kept in the low bits). It returns a reason on failure.
+func parseItems(list, what string, max int, atoi func(string) (int, error)) (Months, string) {
+	list = strings.NewReplacer("đến", "-", "và", ",", ";", ",").Replace(list)
+	var set Months
+	for _, part := range strings.Split(list, ",") {
+		bounds := strings.Split(part, "-")
+		if len(bounds) > 2 {
+			return 0, fmt.Sprintf("%q is not a range", strings.TrimSpace(part))
+		}
+		nums := make([]int, len(bounds))
+		for i, b := range bounds {
+			n, err := atoi(strings.TrimSpace(b))
+			if err != nil {
+				return 0, fmt.Sprintf("%q is not a %s", strings.TrimSpace(b), what)
+			}
+			if n < 1 || n > max {
+				return 0, fmt.Sprintf("%s %d is outside 1–%d", what, n, max)
+			}
+			nums[i] = n
+		}
+		if len(nums) == 2 && nums[0] > nums[1] {
+			return 0, fmt.Sprintf("the range %d-%d runs backwards", nums[0], nums[1])
+		}
+		set |= MonthSpan(nums[0], nums[len(nums)-1])
+	}
+	return set, ""
+}
+
+func parseQuarter(s string) (int, error) {
+	switch s {
+	case "i", "1":
+		return 1, nil
+	case "ii", "2":
+		return 2, nil
+	case "iii", "3":
+		return 3, nil
+	case "iv", "4":
+		return 4, nil
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, nil // out of range: the caller says so
+	}
+	return 0, fmt.Errorf("not a quarter: %q", s)
+}
+
+// daysIn gives the length of a month; with no year known it allows 29 February.
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year == 0 || (year%4 == 0 && (year%100 != 0 || year%400 == 0)) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}

@@ -1,0 +1,76 @@
+package data
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// maxEncodingProblems caps the invalid-UTF-8 report: past a few lines the
+// file is in another encoding and one fix mends them all.
+const maxEncodingProblems = 5
+
+// normalise turns the bytes of a plan file into the text the parser reads:
+// no BOM, LF line endings, NFC. It reports invalid UTF-8 as errors (the
+// text is then unusable) and non-NFC text once, as a warning.
+func normalise(name string, raw []byte) ([]byte, Problems) {
+	var probs Problems
+	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"}}
+	}
+	text := bytes.TrimPrefix(raw, utf8BOM)
+	if !utf8.Valid(text) {
+		return nil, invalidUTF8(name, text)
+	}
+	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	if !norm.NFC.IsNormal(text) {
+		line := firstNonNFCLine(text)
+		probs = append(probs, Problem{File: name, Line: line, Severity: Warning,
+			Msg: "text is not in Unicode NFC (first here); it was normalised on load; save the file as NFC to silence this"})
+		text = norm.NFC.Bytes(text)
+	}
+	return text, probs
+}
+
+func invalidUTF8(name string, text []byte) Problems {
+	var probs Problems
+	line, col := 1, 1
+	lastLine := 0
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		if r == utf8.RuneError && size == 1 {
+			if line != lastLine && len(probs) < maxEncodingProblems {
+				probs = append(probs, Problem{File: name, Line: line, Col: col,
+					Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8, not a legacy encoding such as TCVN3, VNI or Windows-1258", text[0])})
+				lastLine = line
+			}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		text = text[size:]
+	}
+	return probs
+}
+
+func firstNonNFCLine(text []byte) int {
+	for i, l := range bytes.Split(text, []byte("\n")) {
+		if !norm.NFC.IsNormal(l) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+func digest(text []byte) string {
+	sum := sha256.Sum256(text)
+	return hex.EncodeToString(sum[:])
+}
