@@ -55,6 +55,8 @@ func (d *decoder) check(p *Plan) {
 		}
 	}
 
+	d.parties = registeredNames(p)
+	d.nearest = map[string]match{}
 	used := map[string]bool{} // "unit:id", "person:id", …
 	ttLine := map[string]int{}
 	for i := range p.Tasks {
@@ -71,14 +73,16 @@ func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]st
 	if id == "" {
 		return false // reported as missing already
 	}
+	if reservedNames[id] {
+		d.errorf(path, "%s id %q cannot be a file name on Windows; choose another id, like %q", kind, id, id+"-1")
+		return false
+	}
 	if !isSafeID(id) {
-		fix := Slug(id)
-		if reservedNames[fix] || fix == "" {
-			fix = "a name such as \"van-phong\""
-		} else {
-			fix = fmt.Sprintf("%q", fix)
+		example := Slug(id)
+		if example == "" || reservedNames[example] {
+			example = "van-phong"
 		}
-		d.errorf(path, "%s id %q is not safe as a file name; ids take lower-case ASCII letters, digits and hyphens (at most %d), like %s", kind, id, maxIDLength, fix)
+		d.errorf(path, "%s id %q is not safe as a file name; ids take lower-case ASCII letters, digits and hyphens (at most %d), like %q", kind, id, maxIDLength, example)
 		return false
 	}
 	if first, dup := seen[id]; dup {
@@ -150,7 +154,7 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 		case pt.Text == "":
 			d.errorf(at, "%s: a partner is empty", name)
 		default:
-			d.checkFreeText(p, at, name, pt.Text)
+			d.checkFreeText(at, name, pt.Text)
 		}
 	}
 	if t.Section != "" {
@@ -172,31 +176,66 @@ func (d *decoder) timeProblem(path, name string, err error) {
 	d.errorf(path, "%s", msg)
 }
 
-// checkFreeText warns when an outside body's name is really a registered
-// unit's or group's: the task would then miss that unit's workbook.
-func (d *decoder) checkFreeText(p *Plan, at, name, text string) {
-	f := Fold(text)
-	type party struct{ kind, id, name string }
-	var parties []party
+// match is what nearestParty found for one free text.
+type match struct {
+	party        party
+	exact, found bool
+}
+
+// party is a registered unit or group name, folded once for comparing.
+type party struct{ kind, id, name, folded string }
+
+func registeredNames(p *Plan) []party {
+	var out []party
 	for _, u := range p.Units {
-		parties = append(parties, party{"unit", u.ID, u.Name})
+		out = append(out, party{"unit", u.ID, u.Name, Fold(u.Name)})
 		if u.FullName != "" {
-			parties = append(parties, party{"unit", u.ID, u.FullName})
+			out = append(out, party{"unit", u.ID, u.FullName, Fold(u.FullName)})
 		}
 	}
 	for _, g := range p.Groups {
-		parties = append(parties, party{"group", g.ID, g.Name})
+		out = append(out, party{"group", g.ID, g.Name, Fold(g.Name)})
+	}
+	return out
+}
+
+// nearestParty finds the registered name a free-text partner equals once
+// folded, or is a typo or two away from; exact is false for the latter.
+func nearestParty(parties []party, text string) (pt party, exact, found bool) {
+	f := Fold(text)
+	n := len([]rune(f))
+	for _, pt := range parties {
+		if pt.folded == f {
+			return pt, true, true
+		}
+	}
+	if n < 8 {
+		return party{}, false, false // short names differ by a letter on purpose
 	}
 	for _, pt := range parties {
-		g := Fold(pt.name)
-		if g == f {
-			d.warnf(at, "%s: partner %q is the name of %s %q; write %q so the task counts for it", name, text, pt.kind, pt.id, pt.id)
-			return
+		if m := len([]rune(pt.folded)); m-n <= 2 && n-m <= 2 && distance(f, pt.folded) <= 2 {
+			return pt, false, true
 		}
-		if len([]rune(f)) >= 8 && distance(f, g) <= 2 {
-			d.warnf(at, "%s: partner %q is close to %q, the name of %s %q; if that is meant, write %q", name, text, pt.name, pt.kind, pt.id, pt.id)
-			return
-		}
+	}
+	return party{}, false, false
+}
+
+// checkFreeText warns when an outside body's name is really a registered
+// unit's or group's: the task would then miss that unit's workbook.
+func (d *decoder) checkFreeText(at, name, text string) {
+	// Plans repeat the same outside bodies on many rows: compare each once.
+	m, seen := d.nearest[text]
+	if !seen {
+		m.party, m.exact, m.found = nearestParty(d.parties, text)
+		d.nearest[text] = m
+	}
+	pt, exact, found := m.party, m.exact, m.found
+	switch {
+	case !found:
+	case exact:
+		d.warnf(at, "%s: partner %q is the name of %s %q; write %q so the task counts for it", name, text, pt.kind, pt.id, pt.id)
+	default:
+		d.warnf(at, "%s: partner %q is close to %q, the name of %s %q; if that is meant, write %q", name, text, pt.name, pt.kind, pt.id, pt.id)
 	}
 }
 
@@ -214,6 +253,9 @@ func (d *decoder) checkDecisionDate(p *Plan) {
 // checkUnused warns of registry entries no task needs: usually a typo in
 // the id of the task that meant them.
 func (d *decoder) checkUnused(p *Plan, used map[string]bool) {
+	if len(p.Tasks) == 0 {
+		return // everything is unused, and the missing tasks are already an error
+	}
 	covered := map[string]bool{}
 	for _, g := range p.Groups {
 		if !used["group:"+g.ID] {

@@ -15,6 +15,9 @@ type decoder struct {
 	file  string
 	pos   *positions
 	probs Problems
+
+	parties []party // registered names, for free-text partners
+	nearest map[string]match
 }
 
 func (d *decoder) add(sev Severity, at pos, format string, args ...any) {

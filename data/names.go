@@ -97,6 +97,14 @@ func distance(a, b string) int {
 // a typo of it, or "" when none is.
 func suggest(s string, candidates []string) string {
 	best, bestDist := "", 0
+	// A shortened id ("cac-ban" for "cac-ban-lhh") is a typo too.
+	if len(s) >= 3 {
+		for _, c := range candidates {
+			if c != s && strings.HasPrefix(c, s) {
+				return c
+			}
+		}
+	}
 	for _, c := range candidates {
 		d := distance(s, c)
 		if d == 0 {

@@ -1,0 +1,114 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseTime(t *testing.T) {
+	cases := []struct {
+		expr   string
+		kind   ScheduleKind
+		months string
+		day    int
+	}{
+		{"Tháng 1", KindMonths, "1", 0},
+		{"Tháng 01", KindMonths, "1", 0},
+		{"tháng 12", KindMonths, "12", 0},
+		{"Tháng 3/2021", KindMonths, "3", 0},
+		{"Tháng 3 năm 2021", KindMonths, "3", 0},
+		{"Tháng 3-6", KindMonths, "3,4,5,6", 0},
+		{"Tháng 3 – 6", KindMonths, "3,4,5,6", 0},
+		{"Tháng 3 đến tháng 6", KindMonths, "3,4,5,6", 0},
+		{"Tháng 3-6/2021", KindMonths, "3,4,5,6", 0},
+		{"Tháng 3, 6, 9", KindMonths, "3,6,9", 0},
+		{"Tháng 3, 6 và 9", KindMonths, "3,6,9", 0},
+		{"Tháng 3; tháng 9", KindMonths, "3,9", 0},
+		{"Quý I", KindMonths, "1,2,3", 0},
+		{"Quý II", KindMonths, "4,5,6", 0},
+		{"Quý III", KindMonths, "7,8,9", 0},
+		{"Quý IV", KindMonths, "10,11,12", 0},
+		{"Quý IV/2021", KindMonths, "10,11,12", 0},
+		{"quí 2", KindMonths, "4,5,6", 0},
+		{"Quý I-II", KindMonths, "1,2,3,4,5,6", 0},
+		{"Quý I, III", KindMonths, "1,2,3,7,8,9", 0},
+		{"6 tháng đầu năm", KindMonths, "1,2,3,4,5,6", 0},
+		{"6 tháng cuối năm", KindMonths, "7,8,9,10,11,12", 0},
+		{"6 tháng cuối năm 2021", KindMonths, "7,8,9,10,11,12", 0},
+		{"Cả năm", KindYear, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Thường xuyên", KindOngoing, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Hằng tháng", KindMonthly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Hàng tháng", KindMonthly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Hằng quý", KindQuarterly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"18/5", KindDate, "5", 18},
+		{"Ngày 18/5", KindDate, "5", 18},
+		{"28/10/2021", KindDate, "10", 28},
+		{"29/2", KindDate, "2", 29}, // checked against the year below only when one is given
+		{"  Tháng   01. ", KindMonths, "1", 0},
+	}
+	for _, c := range cases {
+		year := 2021
+		if c.expr == "29/2" {
+			year = 2024
+		}
+		s, err := ParseTime(c.expr, year)
+		if err != nil {
+			t.Errorf("ParseTime(%q): %v", c.expr, err)
+			continue
+		}
+		if s.Kind != c.kind || s.Months.String() != c.months || s.Day != c.day {
+			t.Errorf("ParseTime(%q) = kind %d months %s day %d; want kind %d months %s day %d", c.expr, s.Kind, s.Months, s.Day, c.kind, c.months, c.day)
+		}
+	}
+}
+
+func TestParseTimeRefuses(t *testing.T) {
+	cases := []struct{ expr, reason string }{
+		{"", "it is empty"},
+		{"Tháng Mười", reasonUnknownForm},
+		{"Tháng 13", "month 13 is outside 1–12"},
+		{"Tháng 0", "month 0 is outside 1–12"},
+		{"Tháng 3-13", "month 13 is outside 1–12"},
+		{"Tháng 6-3", "the range 6-3 runs backwards"},
+		{"Tháng 3/2020", "it names the year 2020 but the plan is for 2021"},
+		{"Quý V", `"v" is not a quarter`},
+		{"Quý 5", "quarter 5 is outside 1–4"},
+		{"31/4", "day 31 does not exist in month 4"},
+		{"29/2", "day 29 does not exist in month 2"},
+		{"18/13", "month 13 is outside 1–12"},
+		{"28/10/2020", "it names the year 2020 but the plan is for 2021"},
+		{"Cả năm 2022", "it names the year 2022 but the plan is for 2021"},
+		{"Mùa xuân", reasonUnknownForm},
+		{"3", reasonUnknownForm},
+	}
+	for _, c := range cases {
+		_, err := ParseTime(c.expr, 2021)
+		if err == nil {
+			t.Errorf("ParseTime(%q) accepted it; want refusal %q", c.expr, c.reason)
+			continue
+		}
+		te, ok := err.(*TimeError)
+		if !ok || te.Reason != c.reason {
+			t.Errorf("ParseTime(%q) = %v; want reason %q", c.expr, err, c.reason)
+		}
+		if !strings.Contains(err.Error(), c.expr) {
+			t.Errorf("error %q does not quote the expression", err)
+		}
+	}
+}
+
+func TestMonthsQuarters(t *testing.T) {
+	m := MonthSpan(3, 6)
+	if got := m.Quarters(); len(got) != 2 || got[0] != 1 || got[1] != 2 {
+		t.Errorf("Tháng 3-6 quarters = %v; want [1 2]", got)
+	}
+	if m.InQuarter(3) || !m.InQuarter(1) || m.First() != 3 {
+		t.Errorf("InQuarter/First wrong for %s", m)
+	}
+	if got := AllMonths.Quarters(); len(got) != 4 {
+		t.Errorf("all months quarters = %v", got)
+	}
+	if (Schedule{Kind: KindOngoing}).Fixed() || !(Schedule{Kind: KindDate}).Fixed() {
+		t.Errorf("Fixed: ongoing must not be fixed, a date must")
+	}
+}
