@@ -123,10 +123,10 @@ func TestSyntheticPlansCheckClean(t *testing.T) {
 
 func TestSlugAndFold(t *testing.T) {
 	for in, want := range map[string]string{
-		"Ban KHCN, TVPB":          "ban-khcn-tvpb",
-		"Văn phòng":               "van-phong",
-		"Đảng đoàn":               "dang-doan",
-		"  Thường trực LHHội!  ": "thuong-truc-lhhoi",
+		"Ban KHCN, TVPB":           "ban-khcn-tvpb",
+		"Văn phòng":                "van-phong",
+		"Đảng đoàn":                "dang-doan",
+		"  Thường trực LHHội!  ":   "thuong-truc-lhhoi",
 		norm.NFD.String("Tỉnh uỷ"): "tinh-uy",
 	} {
 		if got := Slug(in); got != want {

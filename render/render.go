@@ -13,6 +13,9 @@ var pending = []string{
 	"quarterly/q1..q4.pdf and .xlsx: the quarterly summaries (issue 5)",
 }
 
+// Pending lists the outputs not built yet.
+func Pending() []string { return append([]string(nil), pending...) }
+
 // Build renders every output of the plan in memory.
 func Build(p *data.Plan, opts Options) (*Result, error) {
 	res := &Result{Plan: p}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plandoc/plandoc/render"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckBundledPrintsOnlyTheDateWarning(t *testing.T) {
+	code, out, _ := runCLI(t, "check")
+	want := "bundled:lhh-thanh-hoa-2021.toml:15:8: warning: decision date 2021-12-31 is after 2021-01-01, the first day of the year the program plans; check it (it is printed as given)\n"
+	if code != 0 || out != want {
+		t.Errorf("check: exit %d, output\n%s\nwant exit 0 and\n%s", code, out, want)
+	}
+	if code, _, _ := runCLI(t, "check", "-strict"); code != 1 {
+		t.Errorf("check -strict with a warning: exit %d, want 1", code)
+	}
+}
+
+func TestCheckBadPlanExitsOne(t *testing.T) {
+	code, out, errOut := runCLI(t, "check", "../../data/testdata/bad/unknown-key-task.toml")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(out, `unknown-key-task.toml:50:1: unknown key "contnet" in task 2; did you mean "content"?`) {
+		t.Errorf("output lacks the positioned message:\n%s", out)
+	}
+	if !strings.Contains(errOut, "2 errors, 0 warnings") {
+		t.Errorf("stderr lacks the count: %q", errOut)
+	}
+	if code, _, errOut := runCLI(t, "check", "no-such-plan.toml"); code != 1 || !strings.Contains(errOut, "no-such-plan.toml") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestRenderWritesManifestLastAndSaysWhatIsPending(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runCLI(t, "render", "-o", dir)
+	if code != 0 {
+		t.Fatalf("render: exit %d, stderr %s", code, errOut)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Plan struct {
+			Title  string `json:"title"`
+			Year   int    `json:"year"`
+			SHA256 string `json:"sha256"`
+		} `json:"plan"`
+		Files []struct {
+			Path   string `json:"path"`
+			Kind   string `json:"kind"`
+			Bytes  int    `json:"bytes"`
+			SHA256 string `json:"sha256"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("manifest is not JSON: %v", err)
+	}
+	if m.Plan.Title != "Chương trình công tác năm 2021" || m.Plan.Year != 2021 || len(m.Plan.SHA256) != 64 {
+		t.Errorf("manifest plan = %+v", m.Plan)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var wrote []string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "wrote ") {
+			wrote = append(wrote, l)
+		}
+	}
+	if len(wrote) != len(m.Files)+1 || !strings.Contains(wrote[len(wrote)-1], "manifest.json (") {
+		t.Errorf("every file must be printed with its size, the manifest last:\n%s", out)
+	}
+	for _, f := range m.Files {
+		info, err := os.Stat(filepath.Join(dir, f.Path))
+		if err != nil || info.Size() != int64(f.Bytes) {
+			t.Errorf("manifest entry %+v does not match the file on disk (%v)", f, err)
+		}
+	}
+	for _, pending := range render.Pending() {
+		if !strings.Contains(out, "not built yet: "+pending) {
+			t.Errorf("render must say %q is not built yet:\n%s", pending, out)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".plandoc-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
+
+func TestRenderRefusesABadPlanAndWritesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, errOut := runCLI(t, "render", "-o", dir, "../../data/testdata/bad/unknown-unit.toml")
+	if code != 1 || out != "" {
+		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
+	}
+	if !strings.Contains(errOut, `unknown unit "ban-khcn-tvbp"`) || !strings.Contains(errOut, "no output written") {
+		t.Errorf("stderr = %s", errOut)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("output folder was created for a bad plan")
+	}
+}
+
+func TestUsageAndVersion(t *testing.T) {
+	if code, out, _ := runCLI(t, "version"); code != 0 || !strings.HasPrefix(out, "plandoc ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	if code, out, _ := runCLI(t, "help"); code != 0 || !strings.Contains(out, "plandoc render [-o DIR] [PLAN.toml]") {
+		t.Errorf("help: %d %q", code, out)
+	}
+	if code, _, errOut := runCLI(t, "rendre"); code != 2 || !strings.Contains(errOut, `unknown command "rendre"`) {
+		t.Errorf("unknown command: %d %q", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "render", "-x"); code != 2 {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+	if code, _, errOut := runCLI(t, "import", "x.docx"); code != 1 || !strings.Contains(errOut, "not built yet") {
+		t.Errorf("import: %d %q", code, errOut)
+	}
+}
