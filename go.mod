@@ -6,3 +6,5 @@ require (
 	github.com/BurntSushi/toml v1.6.0
 	golang.org/x/text v0.44.0
 )
+
+require codeberg.org/go-pdf/fpdf v0.12.0 // indirect

@@ -12,8 +12,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("plandoc render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "out", "folder to write the outputs into")
+	tplDir := fs.String("templates", "", "folder whose template files override the embedded ones (see templates/)")
+	fontDir := fs.String("fonts", "", "folder of TrueType files (regular, bold, italic, bold italic) to use instead of Liberation Serif")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
+		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -25,7 +27,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", firstLine(err))
 		return 1
 	}
-	res, err := render.Build(plan, render.Options{})
+	res, err := render.Build(plan, render.Options{TemplatesDir: *tplDir, FontsDir: *fontDir})
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", err)
 		return 1

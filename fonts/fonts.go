@@ -1,0 +1,116 @@
+// Package fonts holds the TrueType fonts plandoc embeds in its PDFs
+// (Liberation Serif 2.1.5, metric-compatible with Times New Roman, SIL OFL
+// 1.1; see LICENSE-OFL.txt) and reads other TrueType files a user supplies.
+package fonts
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+//go:embed LiberationSerif-Regular.ttf LiberationSerif-Bold.ttf LiberationSerif-Italic.ttf LiberationSerif-BoldItalic.ttf
+var embedded embed.FS
+
+// Style is one of the four faces of a family.
+type Style int
+
+const (
+	Regular Style = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// Styles lists the faces in the order fpdf names them "", "B", "I", "BI".
+var Styles = []Style{Regular, Bold, Italic, BoldItalic}
+
+func (s Style) String() string { return [...]string{"regular", "bold", "italic", "bold italic"}[s] }
+
+// FPDF is the style string fpdf takes for the face.
+func (s Style) FPDF() string { return [...]string{"", "B", "I", "BI"}[s] }
+
+// Face is one TrueType file and the characters it can draw.
+type Face struct {
+	File  string // where it came from, for messages
+	Data  []byte
+	cover *coverage
+}
+
+// Has reports whether the face has a glyph for r. Characters beyond the
+// Basic Multilingual Plane are reported missing: the PDF writer cannot
+// embed them.
+func (f *Face) Has(r rune) bool { return f.cover.has(r) }
+
+// Family is the four faces used together.
+type Family struct {
+	Faces  [4]*Face
+	Source string // "embedded Liberation Serif" or the folder given
+}
+
+// Face returns the face of a style.
+func (fam *Family) Face(s Style) *Face { return fam.Faces[s] }
+
+var embeddedFiles = [4]string{"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"}
+
+// Embedded returns Liberation Serif as shipped with plandoc.
+func Embedded() (*Family, error) {
+	fam := &Family{Source: "embedded Liberation Serif"}
+	for i, name := range embeddedFiles {
+		data, err := embedded.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("embedded font %s: %w", name, err)
+		}
+		face, _, err := parseFace(name, data)
+		if err != nil {
+			return nil, err
+		}
+		fam.Faces[i] = face
+	}
+	return fam, nil
+}
+
+// FromDir reads the .ttf files of a folder (for example Windows' times.ttf,
+// timesbd.ttf, timesi.ttf, timesbi.ttf) and picks the four faces by the
+// style each file declares, not by its name.
+func FromDir(dir string) (*Family, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading fonts folder: %w", err)
+	}
+	fam := &Family{Source: dir}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".ttf") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("reading font: %w", err)
+		}
+		face, style, err := parseFace(path, data)
+		if err != nil {
+			return nil, err
+		}
+		if fam.Faces[style] == nil {
+			fam.Faces[style] = face
+		}
+	}
+	var missing []string
+	for _, s := range Styles {
+		if fam.Faces[s] == nil {
+			missing = append(missing, s.String())
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("fonts folder %s: no TrueType (.ttf) file for the %s face; it needs regular, bold, italic and bold italic", dir, strings.Join(missing, ", "))
+	}
+	return fam, nil
+}

@@ -1,0 +1,162 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/fonts"
+)
+
+const (
+	// family is fpdf's name for the fonts; fpdf writes it into the file as
+	// "utf8serif-pd…", which subsetName turns into a subset tag of the same length.
+	family = "serif-pd"
+	ptToMM = 25.4 / 72
+)
+
+// pdfDoc wraps fpdf with what every plandoc PDF needs: the four faces,
+// metadata, and the settings that make the bytes the same on every run.
+type pdfDoc struct {
+	pdf       *fpdf.Fpdf
+	fam       *fonts.Family
+	w, h      float64 // page size, mm
+	style     fonts.Style
+	size      float64
+	spaceW    map[fontKey]float64
+	wordWidth map[fontKey]map[string]float64
+}
+
+type fontKey struct {
+	style fonts.Style
+	size  float64
+}
+
+// docMeta is the document information of a PDF.
+type docMeta struct {
+	title, author, subject, keywords string
+	date                             data.Date // creation and modification date
+}
+
+func newPDFDoc(fam *fonts.Family, orientation string, meta docMeta) *pdfDoc {
+	o := "L"
+	if orientation == "portrait" {
+		o = "P"
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: o, UnitStr: "mm", SizeStr: "A4"})
+	for _, s := range fonts.Styles {
+		pdf.AddUTF8FontFromBytes(family, s.FPDF(), fam.Face(s).Data)
+	}
+	// The decision's date, not the clock, and in UTC: the bytes must not
+	// depend on when or where the document is rendered.
+	day := time.Date(meta.date.Year, time.Month(meta.date.Month), meta.date.Day, 0, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(day)
+	pdf.SetModificationDate(day)
+	pdf.SetCatalogSort(true)
+	pdf.SetProducer("plandoc "+Version, true)
+	pdf.SetCreator("plandoc "+Version, true)
+	pdf.SetTitle(meta.title, true)
+	pdf.SetAuthor(meta.author, true)
+	pdf.SetSubject(meta.subject, true)
+	pdf.SetKeywords(meta.keywords, true)
+	pdf.SetLang("vi-VN")
+	pdf.SetAutoPageBreak(false, 0) // pages are broken by the layout, never by fpdf
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetLineWidth(0.2)
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+	w, h := pdf.GetPageSize()
+	d := &pdfDoc{pdf: pdf, fam: fam, w: w, h: h, size: -1,
+		spaceW: map[fontKey]float64{}, wordWidth: map[fontKey]map[string]float64{}}
+	d.font(fonts.Regular, 12)
+	return d
+}
+
+func (d *pdfDoc) font(style fonts.Style, size float64) {
+	if style == d.style && size == d.size {
+		return
+	}
+	d.style, d.size = style, size
+	d.pdf.SetFont(family, style.FPDF(), size)
+}
+
+// width measures s in the current font, in mm.
+func (d *pdfDoc) width(s string) float64 { return d.pdf.GetStringWidth(s) }
+
+// wordW measures a word in the current font, remembering it: plans repeat
+// their words, and measuring dominates layout time.
+func (d *pdfDoc) wordW(s string) float64 {
+	k := fontKey{d.style, d.size}
+	m := d.wordWidth[k]
+	if m == nil {
+		m = map[string]float64{}
+		d.wordWidth[k] = m
+	}
+	w, ok := m[s]
+	if !ok {
+		w = d.pdf.GetStringWidth(s)
+		m[s] = w
+	}
+	return w
+}
+
+// text draws s with its baseline at y.
+func (d *pdfDoc) text(x, y float64, s string) {
+	if s != "" {
+		d.pdf.Text(x, y, s)
+	}
+}
+
+func (d *pdfDoc) line(x1, y1, x2, y2 float64) { d.pdf.Line(x1, y1, x2, y2) }
+
+func (d *pdfDoc) rect(x, y, w, h float64) { d.pdf.Rect(x, y, w, h, "D") }
+
+func (d *pdfDoc) bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("writing PDF: %w", err)
+	}
+	return subsetName(buf.Bytes()), nil
+}
+
+var fpdfFontName = regexp.MustCompile(`/utf8serif-pd(BI|B|I)?([^A-Za-z])`)
+
+// subsetName renames fpdf's fonts to the PDF convention for subsets, a tag
+// of six capitals and "+" (PDF 32000 9.6.4), so readers such as pdffonts
+// see them as the subsets they are. The new names have the same length as
+// the old, so no offset in the cross-reference table moves.
+func subsetName(pdf []byte) []byte {
+	tags := map[string]string{"": "PDREGU+Serif", "B": "PDBOLD+SerifB", "I": "PDITAL+SerifI", "BI": "PDBDIT+SerifBI"}
+	return fpdfFontName.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		sub := fpdfFontName.FindSubmatch(m)
+		return append([]byte("/"+tags[string(sub[1])]), sub[2]...)
+	})
+}
+
+// lineHeight is the height of a line of text of the given size, in mm.
+func lineHeight(size, spacing float64) float64 { return size * spacing * ptToMM }
+
+// baseline places text inside a line box: Liberation Serif's ascent is
+// 0.891 em and descent 0.216 em, so this centres the glyphs in the box.
+func baseline(top, boxHeight, size float64) float64 {
+	em := size * ptToMM
+	return top + (boxHeight-1.107*em)/2 + 0.891*em
+}
+
+// checkText refuses characters the face cannot draw, naming where they are.
+func checkText(fam *fonts.Family, style fonts.Style, where, s string) error {
+	face := fam.Face(style)
+	for _, r := range s {
+		if r == '\n' || r == '\t' {
+			continue
+		}
+		if !face.Has(r) {
+			return fmt.Errorf("%s: the character %q (U+%04X) is not in the font (%s, %s); remove it, or render with -fonts DIR naming fonts that have it", where, r, r, fam.Source, style)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,91 @@
+package render
+
+import "strings"
+
+// measurer measures text in one font; wrapping and drawing use the same one,
+// so a line that fits when measured fits when drawn.
+type measurer interface {
+	wordW(s string) float64
+}
+
+// wrap breaks s into lines no wider than width, between words; a word wider
+// than a whole line is broken between characters. A newline in s starts a
+// new line. indent narrows the first line (a paragraph's first-line indent).
+func wrap(m measurer, s string, width, indent float64) []string {
+	s = strings.ReplaceAll(s, "\t", " ")
+	space := m.wordW(" ")
+	var lines []string
+	for _, par := range strings.Split(s, "\n") {
+		words := strings.Fields(par)
+		if len(words) == 0 {
+			lines = append(lines, "")
+			continue
+		}
+		var cur []string
+		curW := 0.0
+		avail := func() float64 {
+			if len(lines) == 0 {
+				return width - indent
+			}
+			return width
+		}
+		flush := func() {
+			lines = append(lines, strings.Join(cur, " "))
+			cur, curW = cur[:0], 0
+		}
+		for _, word := range words {
+			ww := m.wordW(word)
+			if len(cur) > 0 && curW+space+ww <= avail() {
+				cur = append(cur, word)
+				curW += space + ww
+				continue
+			}
+			if len(cur) > 0 {
+				flush()
+			}
+			for ww > avail() { // a word longer than a line: break it
+				head, rest := splitWord(m, word, avail())
+				lines = append(lines, head)
+				word, ww = rest, m.wordW(rest)
+			}
+			cur = append(cur, word)
+			curW = ww
+		}
+		flush()
+	}
+	return lines
+}
+
+// splitWord returns the longest head of word that fits width (at least one
+// character, so wrapping always advances) and the rest.
+func splitWord(m measurer, word string, width float64) (string, string) {
+	runes := []rune(word)
+	w := 0.0
+	for i, r := range runes {
+		w += m.wordW(string(r))
+		if w > width && i > 0 {
+			return string(runes[:i]), string(runes[i:])
+		}
+	}
+	return word, ""
+}
+
+// balancedWrap wraps s into as few lines as wrap would, but as evenly as
+// possible: headings read "LIÊN HIỆP CÁC HỘI KHOA HỌC / VÀ KỸ THUẬT THANH HÓA",
+// not a full line over a lone word.
+func balancedWrap(m measurer, s string, width float64) []string {
+	lines := wrap(m, s, width, 0)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := width/float64(len(lines)), width
+	for i := 0; i < 20 && hi-lo > 0.1; i++ {
+		mid := (lo + hi) / 2
+		if len(wrap(m, s, mid, 0)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrap(m, s, hi, 0)
+}
