@@ -277,6 +277,17 @@ func (l *annexLayout) layoutEnd(d *pdfDoc, p *data.Plan, tpl *templates.Annex, y
 		page = &l.pages[len(l.pages)-1]
 		y = l.top
 	}
+	s := p.Decision.Signer
+	size := tpl.Signature.Size
+	sigLH := lineHeight(size, 1.2)
+	var sigLines []string
+	if s != nil {
+		if s.Authority != "" {
+			sigLines = append(sigLines, strings.ToUpper(s.Authority))
+		}
+		sigLines = append(sigLines, strings.ToUpper(s.Title))
+	}
+	sigHeight := float64(len(sigLines)+1)*sigLH + tpl.Signature.Space + 4
 	if text := closingText(p, tpl); text != "" {
 		y += c.SpaceBefore * ptToMM
 		d.font(fonts.Regular, c.Size)
@@ -284,7 +295,10 @@ func (l *annexLayout) layoutEnd(d *pdfDoc, p *data.Plan, tpl *templates.Annex, y
 		width := l.right - l.left
 		lines := wrap(d, text, width, c.Indent)
 		for i, line := range lines {
-			if y+lh > l.bottom+epsilon {
+			last := i == len(lines)-1
+			if y+lh > l.bottom+epsilon || (last && s != nil && y > l.top+epsilon && y+lh+sigHeight > l.bottom+epsilon) {
+				// The last line goes over with the signature, which must
+				// never stand alone on a page.
 				newPage()
 			}
 			x, w := l.left, width
@@ -300,20 +314,13 @@ func (l *annexLayout) layoutEnd(d *pdfDoc, p *data.Plan, tpl *templates.Annex, y
 			y += lh
 		}
 	}
-	s := p.Decision.Signer
 	if s == nil {
 		return
 	}
-	size := tpl.Signature.Size
-	lh := lineHeight(size, 1.2)
-	var lines []string
-	if s.Authority != "" {
-		lines = append(lines, strings.ToUpper(s.Authority))
-	}
-	lines = append(lines, strings.ToUpper(s.Title))
-	height := float64(len(lines)+1)*lh + tpl.Signature.Space + 4
+	lh := sigLH
+	lines := sigLines
 	y += 4
-	if y+height > l.bottom+epsilon {
+	if y+sigHeight-4 > l.bottom+epsilon {
 		newPage()
 	}
 	cx := l.right - tpl.Header.RightWidth/2
@@ -333,10 +340,15 @@ func (l *annexLayout) layoutEnd(d *pdfDoc, p *data.Plan, tpl *templates.Annex, y
 // closingText is the closing paragraph ending with the closing mark.
 func closingText(p *data.Plan, tpl *templates.Annex) string {
 	text := p.Program.Closing
-	if text != "" && !strings.HasSuffix(text, tpl.Closing.Mark) {
-		text += tpl.Closing.Mark
+	mark := tpl.Closing.Mark
+	if text == "" || mark == "" || strings.HasSuffix(text, mark) {
+		return text
 	}
-	return text
+	// "./." replaces the sentence's own full stop: "thực tế./.", never "thực tế../.".
+	if strings.HasPrefix(mark, ".") {
+		text = strings.TrimRight(text, ".")
+	}
+	return text + mark
 }
 
 // numberPages puts the page number, centred in the top margin, on every

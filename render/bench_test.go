@@ -1,0 +1,29 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/plandoc/plandoc/data/synth"
+)
+
+func benchAnnex(b *testing.B, src []byte) {
+	p := bundledPlan(b)
+	if src != nil {
+		p = parsePlan(b, src)
+	}
+	tpl, fam := annexTemplate(b, ""), embeddedFonts(b)
+	b.ReportAllocs()
+	pages := 0
+	for b.Loop() {
+		_, l, err := renderAnnex(p, tpl, fam)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = len(l.pages)
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
+
+func BenchmarkAnnex2021(b *testing.B)       { benchAnnex(b, nil) }
+func BenchmarkAnnex1000Tasks(b *testing.B)  { benchAnnex(b, synth.Plan(1000, 50)) }
+func BenchmarkAnnex10000Tasks(b *testing.B) { benchAnnex(b, synth.Plan(10000, 50)) }

@@ -1,0 +1,150 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/synth"
+	"github.com/plandoc/plandoc/fonts"
+	"github.com/plandoc/plandoc/templates"
+)
+
+func bundledPlan(t testing.TB) *data.Plan {
+	t.Helper()
+	p, _, err := data.LoadBundled(data.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func parsePlan(t testing.TB, src []byte) *data.Plan {
+	t.Helper()
+	p, probs := data.Parse("test.toml", src)
+	if p == nil {
+		t.Fatalf("test plan refused: %v", probs)
+	}
+	return p
+}
+
+func defaultAnnex(t testing.TB, p *data.Plan) ([]byte, *annexLayout) {
+	t.Helper()
+	out, l, err := renderAnnex(p, annexTemplate(t, ""), embeddedFonts(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, l
+}
+
+func annexTemplate(t testing.TB, dir string) *templates.Annex {
+	t.Helper()
+	tpl, err := templates.LoadAnnex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tpl
+}
+
+func embeddedFonts(t testing.TB) *fonts.Family {
+	t.Helper()
+	fam, err := fonts.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fam
+}
+
+// tool runs one of the independent readers on a PDF and returns its output.
+// The readers are part of the test set-up (README, .ci/run): a missing one
+// fails the test rather than skipping the check.
+func tool(t *testing.T, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Fatalf("%s is not installed; run: apt-get install -y poppler-utils qpdf", name)
+	}
+	file := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(name, append(args, file)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errb.String())
+	}
+	return out.String()
+}
+
+// pdftext extracts the text of pages first..last (0 for all) with pdftotext.
+func pdftext(t *testing.T, pdf []byte, first, last int) string {
+	t.Helper()
+	args := []string{"-enc", "UTF-8"}
+	if first > 0 {
+		args = append(args, "-f", fmt.Sprint(first), "-l", fmt.Sprint(last))
+	}
+	file := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext is not installed; run: apt-get install -y poppler-utils")
+	}
+	out, err := exec.Command("pdftotext", append(args, file, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// squash joins all whitespace into single spaces, so text wrapped into
+// lines compares with the text it came from.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// planWithTasks writes a plan whose tasks have the given contents.
+func planWithTasks(contents ...string) []byte {
+	var b strings.Builder
+	b.WriteString(`schema = 1
+[organisation]
+name = "Liên hiệp các Hội Khoa học và Kỹ thuật Thanh Hóa"
+place = "Thanh Hóa"
+[decision]
+number = "5"
+symbol = "QĐ-LHH"
+date = 2021-01-05
+issuer = "Chủ tịch Liên hiệp hội Thanh Hóa"
+[program]
+year = 2021
+title = "Chương trình công tác năm 2021"
+closing = "Thường trực Liên hiệp hội có thể điều chỉnh, bổ sung cho phù hợp"
+[[units]]
+id = "van-phong"
+name = "Văn phòng"
+`)
+	for i, c := range contents {
+		fmt.Fprintf(&b, "[[tasks]]\ntt = \"%d\"\ncontent = %q\ntime = \"Tháng %d\"\nunits = [\"van-phong\"]\n", i+1, c, i%12+1)
+	}
+	return []byte(b.String())
+}
+
+func synthPlan(tasks int) []byte { return synth.Plan(tasks, 10) }
+
+// measurerAt measures a whole line the way the PDF draws it, independently
+// of the word-by-word sums the layout uses.
+type measurerAt interface{ widthOf(s string, size float64) float64 }
+
+type fpdfMeasurer struct{ d *pdfDoc }
+
+func newMeasurerAt(t testing.TB) measurerAt {
+	return fpdfMeasurer{newPDFDoc(embeddedFonts(t), "landscape", docMeta{date: data.Date{Year: 2021, Month: 1, Day: 1}})}
+}
+
+func (m fpdfMeasurer) widthOf(s string, size float64) float64 {
+	m.d.font(fonts.Regular, size)
+	return m.d.width(s)
+}
