@@ -414,7 +414,7 @@ func checkAnnexText(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) error
 		items = append(items, item{"column title " + c.Title, fonts.Bold, c.Title})
 	}
 	if s := p.Decision.Signer; s != nil {
-		items = append(items, item{"signer", fonts.Bold, strings.ToUpper(s.Authority + s.Title) + s.Name})
+		items = append(items, item{"signer", fonts.Bold, strings.ToUpper(s.Authority+s.Title) + s.Name})
 	}
 	for _, s := range p.Sections {
 		items = append(items, item{"section " + s.Label, fonts.Bold, s.Label + s.Title})

@@ -136,7 +136,9 @@ func synthPlan(tasks int) []byte { return synth.Plan(tasks, 10) }
 
 // measurerAt measures a whole line the way the PDF draws it, independently
 // of the word-by-word sums the layout uses.
-type measurerAt interface{ widthOf(s string, size float64) float64 }
+type measurerAt interface {
+	widthOf(s string, size float64) float64
+}
 
 type fpdfMeasurer struct{ d *pdfDoc }
 

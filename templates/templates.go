@@ -174,7 +174,7 @@ func (a *Annex) validate(name string) error {
 		bad("page.orientation %q must be \"landscape\" or \"portrait\"", p.Orientation)
 	}
 	for _, m := range []struct {
-		key      string
+		key       string
 		v, lo, hi float64
 	}{{"margin_top", p.MarginTop, 20, 25}, {"margin_bottom", p.MarginBottom, 20, 25}, {"margin_left", p.MarginLeft, 30, 35}, {"margin_right", p.MarginRight, 15, 20}} {
 		if m.v < m.lo || m.v > m.hi {
