@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -84,9 +86,13 @@ func TestRenderWritesManifestLastAndSaysWhatIsPending(t *testing.T) {
 	if len(wrote) != len(m.Files)+1 || !strings.Contains(wrote[len(wrote)-1], "manifest.json (") {
 		t.Errorf("every file must be printed with its size, the manifest last:\n%s", out)
 	}
+	if len(m.Files) == 0 || m.Files[0].Path != "annex.pdf" || m.Files[0].Kind != "annex" {
+		t.Errorf("manifest files = %+v; want annex.pdf first", m.Files)
+	}
 	for _, f := range m.Files {
-		info, err := os.Stat(filepath.Join(dir, f.Path))
-		if err != nil || info.Size() != int64(f.Bytes) {
+		content, err := os.ReadFile(filepath.Join(dir, f.Path))
+		sum := sha256.Sum256(content)
+		if err != nil || len(content) != f.Bytes || hex.EncodeToString(sum[:]) != f.SHA256 {
 			t.Errorf("manifest entry %+v does not match the file on disk (%v)", f, err)
 		}
 	}
@@ -130,5 +136,39 @@ func TestUsageAndVersion(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "import", "x.docx"); code != 1 || !strings.Contains(errOut, "not built yet") {
 		t.Errorf("import: %d %q", code, errOut)
+	}
+}
+
+func TestRenderWithOwnFontsAndTemplates(t *testing.T) {
+	fontDir, tplDir, out := t.TempDir(), t.TempDir(), t.TempDir()
+	// An agency's own TrueType files, under Windows-style names.
+	for src, dst := range map[string]string{"LiberationSerif-Regular.ttf": "times.ttf", "LiberationSerif-Bold.ttf": "timesbd.ttf",
+		"LiberationSerif-Italic.ttf": "timesi.ttf", "LiberationSerif-BoldItalic.ttf": "timesbi.ttf"} {
+		data, err := os.ReadFile(filepath.Join("../../fonts", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(fontDir, dst), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(tplDir, "annex.toml"), []byte("[page]\nmargin_left = 35\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "render", "-o", out, "-fonts", fontDir, "-templates", tplDir)
+	if code != 0 || !strings.Contains(stdout, "annex.pdf (") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	os.Remove(filepath.Join(fontDir, "timesbi.ttf"))
+	code, _, stderr = runCLI(t, "render", "-o", t.TempDir(), "-fonts", fontDir)
+	if code != 1 || !strings.Contains(stderr, "bold italic") {
+		t.Errorf("a fonts folder without bold italic: exit %d, %s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(tplDir, "annex.toml"), []byte("[page]\nmargin_left = 10\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "render", "-o", t.TempDir(), "-templates", tplDir)
+	if code != 1 || !strings.Contains(stderr, "margin_left 10 mm") {
+		t.Errorf("a template outside the decree: exit %d, %s", code, stderr)
 	}
 }
