@@ -267,31 +267,26 @@ func (d *decoder) checkUnused(p *Plan, used map[string]bool) {
 			}
 		}
 	}
-	for i, u := range p.Units {
-		if isSafeID(u.ID) && !used["unit:"+u.ID] && !covered[u.ID] {
-			d.warnf(fmt.Sprintf("units[%d].id", i), "unit %q is not used by any task; remove it or refer to it", u.ID)
+	unused := func(key, kind string, ids []string, msg string) {
+		for i, id := range ids {
+			if isSafeID(id) && !used[kind+":"+id] && !(kind == "unit" && covered[id]) {
+				d.warnf(fmt.Sprintf("%s[%d].id", key, i), msg, id)
+			}
 		}
 	}
-	for i, g := range p.Groups {
-		if isSafeID(g.ID) && !used["group:"+g.ID] {
-			d.warnf(fmt.Sprintf("groups[%d].id", i), "group %q is not used by any task; remove it or refer to it", g.ID)
-		}
+	unused("units", "unit", ids(p.Units, func(u Unit) string { return u.ID }), "unit %q is not used by any task; remove it or refer to it")
+	unused("groups", "group", ids(p.Groups, func(g Group) string { return g.ID }), "group %q is not used by any task; remove it or refer to it")
+	unused("people", "person", ids(p.People, func(x Person) string { return x.ID }), "person %q presides over no task; remove them or refer to them")
+	unused("bodies", "body", ids(p.Bodies, func(b Body) string { return b.ID }), "approving body %q approves no task; remove it or refer to it")
+	unused("sections", "section", ids(p.Sections, func(s Section) string { return s.ID }), "section %q holds no task; remove it or refer to it")
+}
+
+func ids[T any](entries []T, id func(T) string) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = id(e)
 	}
-	for i, x := range p.People {
-		if isSafeID(x.ID) && !used["person:"+x.ID] {
-			d.warnf(fmt.Sprintf("people[%d].id", i), "person %q presides over no task; remove them or refer to them", x.ID)
-		}
-	}
-	for i, b := range p.Bodies {
-		if isSafeID(b.ID) && !used["body:"+b.ID] {
-			d.warnf(fmt.Sprintf("bodies[%d].id", i), "approving body %q approves no task; remove it or refer to it", b.ID)
-		}
-	}
-	for i, s := range p.Sections {
-		if isSafeID(s.ID) && !used["section:"+s.ID] {
-			d.warnf(fmt.Sprintf("sections[%d].id", i), "section %q holds no task; remove it or refer to it", s.ID)
-		}
-	}
+	return out
 }
 
 func didYouMean(s string, candidates []string) string {

@@ -14,8 +14,8 @@ import (
 // call the file. It returns every problem found, in file order. The plan is
 // nil when any problem is an error: a plan with errors is never rendered.
 func Parse(name string, raw []byte) (*Plan, Problems) {
-	text, probs := normalise(name, raw)
-	if text == nil {
+	text, probs, ok := normalise(name, raw)
+	if !ok {
 		return nil, probs
 	}
 	var tree map[string]any

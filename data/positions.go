@@ -237,47 +237,36 @@ func (s *posScanner) value(path string) {
 	case '"', '\'':
 		s.stringValue()
 	case '[':
-		s.advance()
-		for i := 0; ; i++ {
-			s.skip(true)
-			if s.done() || s.src[s.off] == ']' {
-				break
-			}
-			start := s.off
-			s.value(indexPath(path, i))
-			s.skip(true)
-			if !s.done() && s.src[s.off] == ',' {
-				s.advance()
-			} else if s.off == start {
-				return
-			}
-		}
-		if !s.done() {
-			s.advance()
-		}
+		s.items(']', func(i int) { s.value(indexPath(path, i)) })
 	case '{':
-		s.advance()
-		for {
-			s.skip(true)
-			if s.done() || s.src[s.off] == '}' {
-				break
-			}
-			start := s.off
-			s.keyValue(path)
-			s.skip(true)
-			if !s.done() && s.src[s.off] == ',' {
-				s.advance()
-			} else if s.off == start {
-				return
-			}
-		}
-		if !s.done() {
-			s.advance()
-		}
+		s.items('}', func(int) { s.keyValue(path) })
 	default:
 		for !s.done() && !strings.ContainsRune(",]}\n#", rune(s.src[s.off])) {
 			s.advance()
 		}
+	}
+}
+
+// items passes the comma-separated items of an array or inline table,
+// calling item at the start of each, and the closing bracket.
+func (s *posScanner) items(closing byte, item func(i int)) {
+	s.advance()
+	for i := 0; ; i++ {
+		s.skip(true)
+		if s.done() || s.src[s.off] == closing {
+			break
+		}
+		start := s.off
+		item(i)
+		s.skip(true)
+		if !s.done() && s.src[s.off] == ',' {
+			s.advance()
+		} else if s.off == start {
+			return
+		}
+	}
+	if !s.done() {
+		s.advance()
 	}
 }
 

@@ -17,16 +17,18 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 const maxEncodingProblems = 5
 
 // normalise turns the bytes of a plan file into the text the parser reads:
-// no BOM, LF line endings, NFC. It reports invalid UTF-8 as errors (the
-// text is then unusable) and non-NFC text once, as a warning.
-func normalise(name string, raw []byte) ([]byte, Problems) {
-	var probs Problems
+// no BOM, LF line endings, NFC. It reports an empty file, UTF-16 and invalid
+// UTF-8 as errors (ok is then false) and non-NFC text once, as a warning.
+func normalise(name string, raw []byte) (text []byte, probs Problems, ok bool) {
 	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
-		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"}}
+		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"}}, false
 	}
-	text := bytes.TrimPrefix(raw, utf8BOM)
+	text = bytes.TrimPrefix(raw, utf8BOM)
+	if len(bytes.TrimSpace(text)) == 0 {
+		return nil, Problems{{File: name, Msg: "the plan file is empty; start from the bundled plan (plandoc's data/plans folder) or the example in README.md"}}, false
+	}
 	if !utf8.Valid(text) {
-		return nil, invalidUTF8(name, text)
+		return nil, invalidUTF8(name, text), false
 	}
 	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	if !norm.NFC.IsNormal(text) {
@@ -35,7 +37,7 @@ func normalise(name string, raw []byte) ([]byte, Problems) {
 			Msg: "text is not in Unicode NFC (first here); it was normalised on load; save the file as NFC to silence this"})
 		text = norm.NFC.Bytes(text)
 	}
-	return text, probs
+	return text, probs, true
 }
 
 func invalidUTF8(name string, text []byte) Problems {
