@@ -1,6 +1,8 @@
 package data
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strings"
 )
@@ -122,4 +124,52 @@ func (p *Plan) ApproversLabel(t *Task) string {
 		names = append(names, p.Body(id).Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// Key identifies a task across the files made from one plan: its number and
+// a digest of its content, so a returned workbook's rows find their tasks
+// even after sorting, and a row whose task was rewritten since does not.
+func (t *Task) Key() string {
+	sum := sha256.Sum256([]byte(t.Content))
+	return t.TT + "-" + hex.EncodeToString(sum[:4])
+}
+
+// Workload is what one internal unit does in the plan.
+type Workload struct {
+	Unit    *Unit
+	Lead    []*Task // tasks it leads, alone or jointly
+	Partner []*Task // tasks it coordinates, directly or through a group, and does not lead
+}
+
+// Workloads lists, in registry order, every internal unit that leads or
+// coordinates at least one task, with those tasks in plan order.
+func (p *Plan) Workloads() []Workload {
+	index := map[string]int{}
+	loads := make([]Workload, 0, len(p.Units))
+	for i := range p.Units {
+		if !p.Units[i].External {
+			index[p.Units[i].ID] = len(loads)
+			loads = append(loads, Workload{Unit: &p.Units[i]})
+		}
+	}
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		for _, id := range t.Units {
+			if w, ok := index[id]; ok {
+				loads[w].Lead = append(loads[w].Lead, t)
+			}
+		}
+		for _, id := range p.PartnerUnitIDs(t) {
+			if w, ok := index[id]; ok {
+				loads[w].Partner = append(loads[w].Partner, t)
+			}
+		}
+	}
+	out := loads[:0]
+	for _, w := range loads {
+		if len(w.Lead)+len(w.Partner) > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
 }

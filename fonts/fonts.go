@@ -35,15 +35,35 @@ func (s Style) FPDF() string { return [...]string{"", "B", "I", "BI"}[s] }
 
 // Face is one TrueType file and the characters it can draw.
 type Face struct {
-	File  string // where it came from, for messages
-	Data  []byte
-	cover *coverage
+	File       string // where it came from, for messages
+	Data       []byte
+	cover      *coverage
+	advances   []uint16
+	unitsPerEm float64
 }
 
 // Has reports whether the face has a glyph for r. Characters beyond the
 // Basic Multilingual Plane are reported missing: the PDF writer cannot
 // embed them.
 func (f *Face) Has(r rune) bool { return f.cover.has(r) }
+
+// Width is the advance width of s set at size points, in points, as a
+// typesetter without kerning lays it out. Missing characters count as the
+// missing glyph.
+func (f *Face) Width(s string, size float64) float64 {
+	units := 0
+	for _, r := range s {
+		g := 0
+		if r >= 0 && r < 0x10000 {
+			g = int(f.cover[r])
+		}
+		if g >= len(f.advances) {
+			g = len(f.advances) - 1
+		}
+		units += int(f.advances[g])
+	}
+	return float64(units) * size / f.unitsPerEm
+}
 
 // Family is the four faces used together.
 type Family struct {

@@ -53,3 +53,21 @@ func TestFromDirPicksFacesByDeclaredStyle(t *testing.T) {
 		t.Errorf("CFF font: %v", err)
 	}
 }
+
+func TestWidthMatchesTimesMetrics(t *testing.T) {
+	fam, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := fam.Face(Regular)
+	// Times New Roman's (and so Liberation Serif's) advance widths: digits
+	// and the space are 1/2 and 1/4 em, "m" is 0.778 em.
+	for s, want := range map[string]float64{"0": 6, "0123456789": 60, " ": 3, "m": 9.336} {
+		if got := r.Width(s, 12); got < want-0.01 || got > want+0.01 {
+			t.Errorf("Width(%q, 12pt) = %.3f; want %.3f", s, got, want)
+		}
+	}
+	if r.Width("Việt", 12) <= r.Width("Viet", 12)-0.5 {
+		t.Errorf("precomposed letters must have widths")
+	}
+}

@@ -10,15 +10,15 @@ import (
 // characters have glyphs (cmap), so a missing letter is an error naming
 // the task, never an empty box.
 
-type coverage [0x10000 / 64]uint64
+// coverage maps the characters of the Basic Multilingual Plane to glyphs;
+// 0 is the "missing" glyph.
+type coverage [0x10000]uint16
 
-func (c *coverage) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && c[r/64]&(1<<(uint(r)%64)) != 0
-}
+func (c *coverage) has(r rune) bool { return r >= 0 && r < 0x10000 && c[r] != 0 }
 
-func (c *coverage) add(r uint32) {
+func (c *coverage) add(r, glyph uint32) {
 	if r < 0x10000 {
-		c[r/64] |= 1 << (r % 64)
+		c[r] = uint16(glyph)
 	}
 }
 
@@ -49,7 +49,33 @@ func parseFace(file string, data []byte) (*Face, Style, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	return &Face{File: file, Data: data, cover: cover}, style, nil
+	advances, err := f.advances()
+	if err != nil {
+		return nil, 0, err
+	}
+	unitsPerEm := binary.BigEndian.Uint16(head[18:])
+	if unitsPerEm == 0 {
+		return nil, 0, fmt.Errorf("font %s: unitsPerEm is 0", file)
+	}
+	return &Face{File: file, Data: data, cover: cover, advances: advances, unitsPerEm: float64(unitsPerEm)}, style, nil
+}
+
+// advances reads the glyphs' advance widths (hhea and hmtx); glyphs past
+// numberOfHMetrics share the last width, as the format says.
+func (f *sfnt) advances() ([]uint16, error) {
+	hhea, hmtx := f.tables["hhea"], f.tables["hmtx"]
+	if len(hhea) < 36 {
+		return nil, fmt.Errorf("font %s: no usable hhea table", f.file)
+	}
+	n := int(binary.BigEndian.Uint16(hhea[34:]))
+	if n == 0 || len(hmtx) < 4*n {
+		return nil, fmt.Errorf("font %s: hmtx table cut short", f.file)
+	}
+	out := make([]uint16, n)
+	for i := range out {
+		out[i] = binary.BigEndian.Uint16(hmtx[4*i:])
+	}
+	return out, nil
 }
 
 func readTables(file string, data []byte) (*sfnt, error) {
@@ -113,7 +139,7 @@ func (f *sfnt) coverage() (*coverage, error) {
 			start, end, glyph := binary.BigEndian.Uint32(rec), binary.BigEndian.Uint32(rec[4:]), binary.BigEndian.Uint32(rec[8:])
 			for r := start; r <= end && r < 0x10000; r++ {
 				if glyph+(r-start) != 0 {
-					c.add(r)
+					c.add(r, glyph+(r-start))
 				}
 			}
 		}
@@ -139,7 +165,7 @@ func (f *sfnt) coverage() (*coverage, error) {
 					}
 				}
 				if glyph != 0 {
-					c.add(r)
+					c.add(r, uint32(glyph))
 				}
 			}
 		}

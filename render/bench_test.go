@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/plandoc/plandoc/data/synth"
+	"github.com/plandoc/plandoc/fonts"
+	"github.com/plandoc/plandoc/templates"
 )
 
 func benchAnnex(b *testing.B, src []byte) {
@@ -27,3 +29,28 @@ func benchAnnex(b *testing.B, src []byte) {
 func BenchmarkAnnex2021(b *testing.B)       { benchAnnex(b, nil) }
 func BenchmarkAnnex1000Tasks(b *testing.B)  { benchAnnex(b, synth.Plan(1000, 50)) }
 func BenchmarkAnnex10000Tasks(b *testing.B) { benchAnnex(b, synth.Plan(10000, 50)) }
+
+func benchWorkbooks(b *testing.B, src []byte) {
+	p := bundledPlan(b)
+	if src != nil {
+		p = parsePlan(b, src)
+	}
+	tpl, err := templates.LoadWorkbook("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	face := embeddedFonts(b).Face(fonts.Regular)
+	b.ReportAllocs()
+	files := 0
+	for b.Loop() {
+		books, err := workbookFiles(p, tpl, face)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = len(books)
+	}
+	b.ReportMetric(float64(files), "workbooks")
+}
+
+func BenchmarkWorkbooks2021(b *testing.B)       { benchWorkbooks(b, nil) }
+func BenchmarkWorkbooks10000Tasks(b *testing.B) { benchWorkbooks(b, synth.Plan(10000, 50)) }

@@ -18,130 +18,36 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed annex.toml
+//go:embed annex.toml workbook.toml
 var builtin embed.FS
 
-// Annex is the layout and wording of the decision annex.
-type Annex struct {
-	Page       Page       `toml:"page"`
-	Header     Header     `toml:"header"`
-	Title      Title      `toml:"title"`
-	Table      Table      `toml:"table"`
-	Closing    Closing    `toml:"closing"`
-	PageNumber PageNumber `toml:"page_number"`
-	Signature  Signature  `toml:"signature"`
-}
-
-// Page is the sheet and its margins, in millimetres.
-type Page struct {
-	Orientation  string  `toml:"orientation"`
-	MarginTop    float64 `toml:"margin_top"`
-	MarginBottom float64 `toml:"margin_bottom"`
-	MarginLeft   float64 `toml:"margin_left"`
-	MarginRight  float64 `toml:"margin_right"`
-}
-
-// Header is the first page's header blocks.
-type Header struct {
-	NationalTitle     string  `toml:"national_title"`
-	Motto             string  `toml:"motto"`
-	BodySize          float64 `toml:"body_size"`
-	NationalTitleSize float64 `toml:"national_title_size"`
-	MottoSize         float64 `toml:"motto_size"`
-	LeftWidth         float64 `toml:"left_width"`
-	RightWidth        float64 `toml:"right_width"`
-}
-
-// Title is the type line, summary and reference line.
-type Title struct {
-	Size      float64 `toml:"size"`
-	Reference string  `toml:"reference"`
-}
-
-// Table is the program's table.
-type Table struct {
-	Size         float64  `toml:"size"`
-	HeaderSize   float64  `toml:"header_size"`
-	LineSpacing  float64  `toml:"line_spacing"`
-	PaddingX     float64  `toml:"padding_x"`
-	PaddingY     float64  `toml:"padding_y"`
-	GroupBy      string   `toml:"group_by"`
-	MonthLabel   string   `toml:"month_label"`
-	QuarterLabel string   `toml:"quarter_label"`
-	Continued    string   `toml:"continued"`
-	Columns      []Column `toml:"columns"`
-}
-
-// Column is one column of the table.
-type Column struct {
-	Field string  `toml:"field"`
-	Title string  `toml:"title"`
-	Width float64 `toml:"width"`
-	Align string  `toml:"align"`
-}
-
-// Closing is the paragraph after the table.
-type Closing struct {
-	Size        float64 `toml:"size"`
-	Indent      float64 `toml:"indent"`
-	SpaceBefore float64 `toml:"space_before"`
-	Mark        string  `toml:"mark"`
-}
-
-// PageNumber is the number in the top margin.
-type PageNumber struct {
-	Size float64 `toml:"size"`
-}
-
-// Signature is the signer's block.
-type Signature struct {
-	Size  float64 `toml:"size"`
-	Space float64 `toml:"space"`
-}
-
-// Fields are the task columns an annex table can show.
-var Fields = []string{"tt", "content", "time", "units", "presiding", "partners", "approvers"}
-
-// LoadAnnex returns the embedded annex template, overridden by dir's
-// annex.toml when dir is not empty.
-func LoadAnnex(dir string) (*Annex, error) {
-	var a Annex
-	raw, err := builtin.ReadFile("annex.toml")
+// load decodes the embedded template name, then the file of the same name
+// in dir over it when dir is set and has one. reset runs on the user's file
+// before it is decoded, to clear lists it replaces whole.
+func load(name, dir string, v any, reset func(raw []byte)) (string, error) {
+	raw, err := builtin.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("embedded template: %w", err)
+		return "", fmt.Errorf("embedded template: %w", err)
 	}
-	if err := decodeStrict("annex.toml (embedded)", raw, &a); err != nil {
-		return nil, err
+	source := name + " (embedded)"
+	if err := decodeStrict(source, raw, v); err != nil {
+		return "", err
 	}
-	if dir != "" {
-		path := filepath.Join(dir, "annex.toml")
-		raw, err := os.ReadFile(path)
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			// A templates folder need not override every document.
-		case err != nil:
-			return nil, fmt.Errorf("reading template: %w", err)
-		default:
-			if hasColumns(raw) {
-				a.Table.Columns = nil // a template that lists columns lists all of them
-			}
-			if err := decodeStrict(path, raw, &a); err != nil {
-				return nil, err
-			}
-		}
-		if err := a.validate(path); err != nil {
-			return nil, err
-		}
-		return &a, nil
+	if dir == "" {
+		return source, nil
 	}
-	if err := a.validate("annex.toml (embedded)"); err != nil {
-		return nil, err
+	path := filepath.Join(dir, name)
+	raw, err = os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return source, nil // a templates folder need not override every document
+	case err != nil:
+		return "", fmt.Errorf("reading template: %w", err)
 	}
-	return &a, nil
-}
-
-func hasColumns(raw []byte) bool {
-	return regexp.MustCompile(`(?m)^\s*\[\[\s*table\.columns\s*\]\]`).Match(raw)
+	if reset != nil {
+		reset(raw)
+	}
+	return path, decodeStrict(path, raw, v)
 }
 
 func decodeStrict(name string, raw []byte, v any) error {
@@ -164,80 +70,30 @@ func decodeStrict(name string, raw []byte, v any) error {
 	return nil
 }
 
-var placeholder = regexp.MustCompile(`\{[a-z]+\}`)
+var placeholder = regexp.MustCompile(`\{[a-z_-]+\}`)
 
-func (a *Annex) validate(name string) error {
+// placeholderErrors reports the placeholders in s that are not allowed.
+func placeholderErrors(key, s string, allowed ...string) []string {
 	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
-	p := a.Page
-	if p.Orientation != "landscape" && p.Orientation != "portrait" {
-		bad("page.orientation %q must be \"landscape\" or \"portrait\"", p.Orientation)
-	}
-	for _, m := range []struct {
-		key       string
-		v, lo, hi float64
-	}{{"margin_top", p.MarginTop, 20, 25}, {"margin_bottom", p.MarginBottom, 20, 25}, {"margin_left", p.MarginLeft, 30, 35}, {"margin_right", p.MarginRight, 15, 20}} {
-		if m.v < m.lo || m.v > m.hi {
-			bad("page.%s %g mm is outside Decree 30's %g–%g mm", m.key, m.v, m.lo, m.hi)
+	for _, ph := range placeholder.FindAllString(s, -1) {
+		if !slices.Contains(allowed, ph) {
+			errs = append(errs, fmt.Sprintf("%s: unknown placeholder %s; it takes %s", key, ph, strings.Join(allowed, " ")))
 		}
 	}
-	for _, s := range []struct {
-		key string
-		v   float64
-	}{{"header.body_size", a.Header.BodySize}, {"header.national_title_size", a.Header.NationalTitleSize}, {"header.motto_size", a.Header.MottoSize},
-		{"title.size", a.Title.Size}, {"table.size", a.Table.Size}, {"table.header_size", a.Table.HeaderSize}, {"closing.size", a.Closing.Size},
-		{"page_number.size", a.PageNumber.Size}, {"signature.size", a.Signature.Size}} {
-		if s.v < 6 || s.v > 30 {
-			bad("%s %g pt is not a usable font size (6–30)", s.key, s.v)
-		}
+	return errs
+}
+
+// defines reports whether a template file sets table.key; a file that does
+// not parse defines nothing (decodeStrict reports why).
+func defines(raw []byte, table, key string) bool {
+	var m map[string]any
+	if _, err := toml.Decode(string(raw), &m); err != nil {
+		return false
 	}
-	if a.Table.LineSpacing < 1 || a.Table.LineSpacing > 2 {
-		bad("table.line_spacing %g must be between 1 and 2", a.Table.LineSpacing)
+	t, ok := m[table].(map[string]any)
+	if !ok {
+		return false
 	}
-	if a.Header.LeftWidth <= 0 || a.Header.RightWidth <= 0 {
-		bad("header.left_width and header.right_width must be positive")
-	}
-	switch a.Table.GroupBy {
-	case "", "month", "quarter":
-	default:
-		bad("table.group_by %q must be \"\", \"month\" or \"quarter\"", a.Table.GroupBy)
-	}
-	checkPlaceholders := func(key, s string, allowed ...string) {
-		for _, ph := range placeholder.FindAllString(s, -1) {
-			if !slices.Contains(allowed, ph) {
-				bad("%s: unknown placeholder %s; it takes %s", key, ph, strings.Join(allowed, " "))
-			}
-		}
-	}
-	checkPlaceholders("title.reference", a.Title.Reference, "{number}", "{symbol}", "{day}", "{month}", "{year}", "{issuer}")
-	checkPlaceholders("table.month_label", a.Table.MonthLabel, "{month}")
-	checkPlaceholders("table.quarter_label", a.Table.QuarterLabel, "{quarter}")
-	if len(a.Table.Columns) == 0 {
-		bad("table.columns: the table needs at least one column")
-	}
-	seen := map[string]bool{}
-	for i, c := range a.Table.Columns {
-		if !slices.Contains(Fields, c.Field) {
-			bad("table.columns #%d: field %q must be one of %s", i+1, c.Field, strings.Join(Fields, ", "))
-		}
-		if seen[c.Field] {
-			bad("table.columns #%d: field %q is shown twice", i+1, c.Field)
-		}
-		seen[c.Field] = true
-		if c.Width <= 0 {
-			bad("table.columns #%d (%s): width must be positive", i+1, c.Field)
-		}
-		switch c.Align {
-		case "left", "center", "right", "justify":
-		default:
-			bad("table.columns #%d (%s): align %q must be left, center, right or justify", i+1, c.Field, c.Align)
-		}
-	}
-	if !seen["content"] {
-		bad("table.columns: the content column is missing; the annex is the tasks' contents")
-	}
-	if len(errs) > 0 {
-		return fmt.Errorf("%s: %s", name, strings.Join(errs, "; "))
-	}
-	return nil
+	_, ok = t[key]
+	return ok
 }

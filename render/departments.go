@@ -1,0 +1,77 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/templates"
+)
+
+// departmentWorkbook writes departments/<unit>.xlsx: the tasks the unit
+// leads, those it coordinates, and how to fill them in and send them back.
+func departmentWorkbook(p *data.Plan, tpl *templates.Workbook, kit bookKit, w data.Workload) ([]byte, error) {
+	b, err := newBook(p, tpl, kit)
+	if err != nil {
+		return nil, err
+	}
+	unit := w.Unit.Name
+	sheets := []taskSheet{
+		{name: tpl.Sheets.Lead, title: strings.ReplaceAll(tpl.Titles.Lead, "{unit}", unit), tasks: w.Lead, protect: true},
+		{name: tpl.Sheets.Partner, title: strings.ReplaceAll(tpl.Titles.Partner, "{unit}", unit), tasks: w.Partner, protect: true},
+	}
+	for _, s := range sheets {
+		if err := b.writeTaskSheet(s); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.writeGuide(unit); err != nil {
+		return nil, err
+	}
+	props := map[string]string{
+		"plandoc.kind":        "department",
+		"plandoc.plan_sha256": p.Source.SHA256,
+		"plandoc.unit":        w.Unit.ID,
+		"plandoc.version":     Version,
+	}
+	return b.finish(fmt.Sprintf("%s - %s", p.Program.Title, unit), props, []string{"plandoc.kind", "plandoc.plan_sha256", "plandoc.unit", "plandoc.version"})
+}
+
+// writeGuide adds the "Hướng dẫn" sheet.
+func (b *book) writeGuide(unit string) error {
+	g, s := b.tpl.Guide, b.tpl.Sheets
+	if err := b.newSheet(s.Guide); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.Guide, err)
+	}
+	fill := strings.NewReplacer("{unit}", unit, "{year}", fmt.Sprint(b.plan.Program.Year), "{sheet_lead}", s.Lead, "{sheet_partner}", s.Partner)
+	if err := b.f.SetColWidth(s.Guide, "A", "A", 100); err != nil {
+		return err
+	}
+	if err := b.f.SetCellStr(s.Guide, "A1", g.Title); err != nil {
+		return err
+	}
+	if err := b.f.SetCellStyle(s.Guide, "A1", "A1", b.st.subtitle); err != nil {
+		return err
+	}
+	for i, line := range g.Lines {
+		cell := cellName(1, i+3)
+		if err := b.f.SetCellStr(s.Guide, cell, fmt.Sprintf("%d. %s", i+1, fill.Replace(line))); err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(s.Guide, cell, cell, b.st.note); err != nil {
+			return err
+		}
+	}
+	return b.printSetupPlain(s.Guide)
+}
+
+// printSetupPlain prints a sheet with no table on A4 landscape.
+func (b *book) printSetupPlain(sheet string) error {
+	size, orientation := 9, "landscape"
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation}); err != nil {
+		return fmt.Errorf("sheet %s: page layout: %w", sheet, err)
+	}
+	return nil
+}

@@ -1,0 +1,238 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/fonts"
+	"github.com/plandoc/plandoc/templates"
+)
+
+// book is one workbook being written, with the styles its sheets share.
+type book struct {
+	f       *excelize.File
+	plan    *data.Plan
+	tpl     *templates.Workbook
+	sheets  int
+	st      bookStyles
+	created string
+	cells   *cellMeasurer
+	printed printedPlan
+}
+
+// bookKit is what all the workbooks of one render share, read-only or safe
+// for concurrent use.
+type bookKit struct {
+	cells   *cellMeasurer
+	printed printedPlan
+}
+
+func newBookKit(p *data.Plan, face *fonts.Face) bookKit {
+	return bookKit{cells: newCellMeasurer(face), printed: printPlan(p)}
+}
+
+type bookStyles struct {
+	title, subtitle, reference, header int
+	cell, center, input, date, note    int
+	month, monthOn, count, countBold   int
+	unitName, totalLabel               int
+}
+
+// cellFont is Times New Roman: the recipients have it, and Liberation Serif
+// (in the PDFs) has its metrics.
+const cellFont = "Times New Roman"
+
+func newBook(p *data.Plan, tpl *templates.Workbook, kit bookKit) (*book, error) {
+	f := excelize.NewFile()
+	if err := f.SetDefaultFont(cellFont); err != nil {
+		return nil, fmt.Errorf("setting the default font: %w", err)
+	}
+	b := &book{f: f, plan: p, tpl: tpl, cells: kit.cells, printed: kit.printed,
+		created: time.Date(p.Decision.Date.Year, time.Month(p.Decision.Date.Month), p.Decision.Date.Day, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)}
+	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	font := func(size float64, bold, italic bool) *excelize.Font {
+		return &excelize.Font{Family: cellFont, Size: size, Bold: bold, Italic: italic}
+	}
+	unlocked := &excelize.Protection{Locked: false}
+	inputFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	dateFmt := "dd/mm/yyyy"
+	styles := []struct {
+		id *int
+		s  excelize.Style
+	}{
+		{&b.st.title, excelize.Style{Font: font(13, true, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&b.st.subtitle, excelize.Style{Font: font(12, true, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&b.st.reference, excelize.Style{Font: font(12, false, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&b.st.header, excelize.Style{Font: font(12, true, false), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&b.st.cell, excelize.Style{Font: font(12, false, false), Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.st.center, excelize.Style{Font: font(12, false, false), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
+		{&b.st.input, excelize.Style{Font: font(12, false, false), Border: border, Fill: inputFill, Protection: unlocked, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.st.date, excelize.Style{Font: font(12, false, false), Border: border, Fill: inputFill, Protection: unlocked, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&b.st.note, excelize.Style{Font: font(12, false, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.st.month, excelize.Style{Font: font(12, false, false), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&b.st.monthOn, excelize.Style{Font: font(12, true, false), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"5B9BD5"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&b.st.count, excelize.Style{Font: font(12, false, false), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&b.st.countBold, excelize.Style{Font: font(12, true, false), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&b.st.unitName, excelize.Style{Font: font(12, false, false), Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&b.st.totalLabel, excelize.Style{Font: font(12, true, false), Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+	}
+	for _, s := range styles {
+		id, err := f.NewStyle(&s.s)
+		if err != nil {
+			return nil, fmt.Errorf("workbook style: %w", err)
+		}
+		*s.id = id
+	}
+	return b, nil
+}
+
+// newSheet adds a sheet; the first one takes the place of excelize's
+// default "Sheet1".
+func (b *book) newSheet(name string) error {
+	b.sheets++
+	if b.sheets == 1 {
+		return b.f.SetSheetName("Sheet1", name)
+	}
+	_, err := b.f.NewSheet(name)
+	return err
+}
+
+// finish sets the document properties and returns the workbook's bytes.
+func (b *book) finish(title string, custom map[string]string, customOrder []string) ([]byte, error) {
+	p := b.plan
+	if err := b.f.SetDocProps(&excelize.DocProperties{
+		Title: title, Subject: referenceText(b.tpl.Titles.Reference, p), Creator: "plandoc " + Version, LastModifiedBy: "plandoc " + Version,
+		Keywords: fmt.Sprintf("chương trình công tác, %d", p.Program.Year), Language: "vi-VN",
+		Created: b.created, Modified: b.created,
+	}); err != nil {
+		return nil, fmt.Errorf("document properties: %w", err)
+	}
+	for _, name := range customOrder {
+		if err := b.f.SetCustomProps(excelize.CustomProperty{Name: name, Value: custom[name]}); err != nil {
+			return nil, fmt.Errorf("custom property %s: %w", name, err)
+		}
+	}
+	// The first sheet is already the active one. SetActiveSheet would read
+	// every streamed sheet back into memory to mark it, costing more than
+	// writing it did.
+	when, _ := time.Parse(time.RFC3339, b.created)
+	b.f.SetZipWriter(newSortedZip(when))
+	var buf bytes.Buffer
+	if err := b.f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("writing workbook: %w", err)
+	}
+	if err := b.f.Close(); err != nil {
+		return nil, fmt.Errorf("closing workbook: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// referenceText fills a reference line from the decision, the date written
+// the official way.
+func referenceText(tpl string, p *data.Plan) string {
+	dec := p.Decision
+	return strings.NewReplacer(
+		"{number}", officialNumber(dec.Number), "{symbol}", dec.Symbol,
+		"{day}", fmt.Sprintf("%02d", dec.Date.Day), "{month}", officialMonth(dec.Date.Month),
+		"{year}", strconv.Itoa(dec.Date.Year), "{issuer}", dec.Issuer,
+	).Replace(tpl)
+}
+
+// ttValue writes a task number as a number when it is one, so sorting by
+// TT in Excel sorts 2 before 10; "01" or "1a" stay text, as printed.
+func ttValue(tt string) any {
+	if n, err := strconv.Atoi(tt); err == nil && strconv.Itoa(n) == tt {
+		return n
+	}
+	return tt
+}
+
+// fitWidth is a column width (in characters) that fits the longest value,
+// between lo and hi; longer text wraps.
+func fitWidth(lo, hi float64, values ...string) float64 {
+	w := lo
+	for _, v := range values {
+		for _, line := range strings.Split(v, "\n") {
+			w = max(w, float64(utf8.RuneCountInString(line))+2)
+		}
+	}
+	return min(w, hi)
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// cellMeasurer wraps cell text as a spreadsheet will, to give each row the
+// height its longest cell needs: rows written by the stream writer are not
+// fitted by LibreOffice on opening, and wrapped text would overlap. One
+// measurer serves all the workbooks of a render, concurrently: a task that
+// appears in fifty departments' sheets is measured once.
+type cellMeasurer struct {
+	face  *fonts.Face
+	words sync.Map // string -> float64
+	lines sync.Map // lineKey -> int
+}
+
+type lineKey struct {
+	text  string
+	width float64
+}
+
+// Cell text is 12 pt; a 12 pt Times line takes 15.75 pt in Excel.
+const (
+	cellFontSize   = 12
+	cellLineHeight = 15.75
+)
+
+func newCellMeasurer(face *fonts.Face) *cellMeasurer { return &cellMeasurer{face: face} }
+
+func (m *cellMeasurer) wordW(s string) float64 {
+	if w, ok := m.words.Load(s); ok {
+		return w.(float64)
+	}
+	w := m.face.Width(s, cellFontSize)
+	m.words.Store(s, w)
+	return w
+}
+
+// columnPoints is the room for text in a column of width w (in Excel's
+// units, the default font's digit width: 7 px for Times New Roman 11),
+// less the cell's padding, with a margin for renderers that differ.
+func columnPoints(w float64) float64 { return (w*7 - 3) * 0.75 * 0.95 }
+
+// rowHeight is the height in points that the cells need, wrapped to their
+// columns' widths.
+func (m *cellMeasurer) rowHeight(cells []string, widths []float64) float64 {
+	lines := 1
+	for i, text := range cells {
+		if text == "" || i >= len(widths) {
+			continue
+		}
+		k := lineKey{text, widths[i]}
+		n, ok := m.lines.Load(k)
+		if !ok {
+			n = len(wrap(m, text, columnPoints(widths[i]), 0))
+			m.lines.Store(k, n)
+		}
+		lines = max(lines, n.(int))
+	}
+	return float64(lines)*cellLineHeight + 2
+}
