@@ -11,31 +11,11 @@ import (
 
 // annexLayout is the whole annex placed on pages, before drawing.
 type annexLayout struct {
-	pageW, pageH       float64
-	left, right        float64
-	top, bottom        float64
+	*flow
 	table              *tableStyle
-	pages              []annexPage
 	titleBottom        float64 // where the first page's heading ends
 	closing, signature []placedText
 }
-
-type annexPage struct {
-	table *tablePage // nil on a page with no part of the table
-	texts []placedText
-	rules []placedRule
-}
-
-// placedText is one line of text; justify > 0 spreads it over that width.
-type placedText struct {
-	x, y    float64 // left end of the baseline
-	style   fonts.Style
-	size    float64
-	text    string
-	justify float64
-}
-
-type placedRule struct{ x1, y, x2 float64 }
 
 // renderAnnex lays out and draws the decision annex.
 func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte, *annexLayout, error) {
@@ -50,26 +30,16 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte,
 		keywords: fmt.Sprintf("chương trình công tác, %d, %s, %s/%s", p.Program.Year, p.Organisation.Name, p.Decision.Number, p.Decision.Symbol),
 		date:     p.Decision.Date,
 	})
-	l := &annexLayout{pageW: d.w, pageH: d.h,
-		left: tpl.Page.MarginLeft, right: d.w - tpl.Page.MarginRight,
-		top: tpl.Page.MarginTop, bottom: d.h - tpl.Page.MarginBottom}
-	first := annexPage{}
-	y := l.layoutHeading(d, p, tpl, &first, ref)
-	l.titleBottom = y
+	l := &annexLayout{flow: newFlow(d, tpl.Page.MarginLeft, d.w-tpl.Page.MarginRight, tpl.Page.MarginTop, d.h-tpl.Page.MarginBottom)}
+	l.y = officialHeading(l.flow, p, tpl.Header, nil)
+	placeTitle(l.flow, tpl.Title.Size, strings.ToUpper(p.Program.Title), p.Program.Summary, ref)
+	l.titleBottom = l.y
 
-	l.table = newTableStyle(d, tpl, l)
-	rows := annexRows(d, p, tpl, l.table)
-	tpages := layoutTable(l.table, rows, y)
-	for i := range tpages {
-		page := annexPage{table: &tpages[i]}
-		if i == 0 {
-			page.texts, page.rules = first.texts, first.rules
-		}
-		l.pages = append(l.pages, page)
-	}
-	l.layoutEnd(d, p, tpl, tpages[len(tpages)-1].endY)
-	l.numberPages(d, tpl)
-	l.draw(d, rows)
+	l.table = newTableStyle(d, tpl.Table, l.flow)
+	l.flow.table(l.table, annexRows(d, p, tpl, l.table))
+	l.layoutEnd(p, tpl)
+	l.numberPages(tpl.PageNumber.Size)
+	l.draw()
 	out, err := d.bytes()
 	if err != nil {
 		return nil, nil, err
@@ -77,16 +47,20 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte,
 	return out, l, nil
 }
 
-// layoutHeading places the first page's header blocks, type line, summary
-// and reference line, and returns where the table starts.
-func (l *annexLayout) layoutHeading(d *pdfDoc, p *data.Plan, tpl *templates.Annex, page *annexPage, ref string) float64 {
-	h := tpl.Header
+// officialHeading places the header blocks of Decree 30 on the first page:
+// the parent and issuing body top left, upper case, the issuing body bold
+// with a rule of about 40% of its length under it; the national title and
+// motto top right with a rule as long as the motto. below, when given, adds
+// a line under each block (the number line and the place-and-date line of a
+// report). It returns where the blocks end.
+func officialHeading(f *flow, p *data.Plan, h templates.Header, below *[2]placedLine) float64 {
+	page := f.page()
 	centred := func(y, cx, width float64, style fonts.Style, size float64, s string) (float64, float64) {
-		d.font(style, size)
+		f.d.font(style, size)
 		lh := lineHeight(size, 1.15)
 		widest := 0.0
-		for _, line := range balancedWrap(d, s, width) {
-			w := d.width(line)
+		for _, line := range balancedWrap(f.d, s, width) {
+			w := f.d.width(line)
 			widest = max(widest, w)
 			page.texts = append(page.texts, placedText{x: cx - w/2, y: baseline(y, lh, size), style: style, size: size, text: line})
 			y += lh
@@ -96,33 +70,53 @@ func (l *annexLayout) layoutHeading(d *pdfDoc, p *data.Plan, tpl *templates.Anne
 	rule := func(y, cx, length float64) {
 		page.rules = append(page.rules, placedRule{x1: cx - length/2, y: y, x2: cx + length/2})
 	}
-
-	// Left: parent body, then the issuing body in bold with a rule of about
-	// 40% of its length under it.
-	leftCX := l.left + h.LeftWidth/2
-	ly := l.top
+	leftCX := f.left + h.LeftWidth/2
+	ly := f.top
 	if p.Organisation.Parent != "" {
 		ly, _ = centred(ly, leftCX, h.LeftWidth, fonts.Regular, h.BodySize, strings.ToUpper(p.Organisation.Parent))
 	}
 	ly, widest := centred(ly, leftCX, h.LeftWidth, fonts.Bold, h.BodySize, strings.ToUpper(p.Organisation.Name))
 	rule(ly+1.2, leftCX, 0.4*widest)
 
-	// Right: national title and motto, the rule as long as the motto.
-	rightCX := l.right - h.RightWidth/2
-	ry, _ := centred(l.top, rightCX, h.RightWidth, fonts.Bold, h.NationalTitleSize, h.NationalTitle)
+	rightCX := f.right - h.RightWidth/2
+	ry, _ := centred(f.top, rightCX, h.RightWidth, fonts.Bold, h.NationalTitleSize, h.NationalTitle)
 	ry, mottoW := centred(ry, rightCX, h.RightWidth, fonts.Bold, h.MottoSize, h.Motto)
 	rule(ry+1.2, rightCX, mottoW)
 
-	// The type line, summary and reference, centred over the text width.
-	cx, width := (l.left+l.right)/2, l.right-l.left
-	y := max(ly, ry) + 10
-	y, typeW := centred(y, cx, width, fonts.Bold, tpl.Title.Size, strings.ToUpper(p.Program.Title))
-	if p.Program.Summary != "" {
-		y, _ = centred(y, cx, width, fonts.Bold, tpl.Title.Size, p.Program.Summary)
+	y := max(ly, ry)
+	if below != nil {
+		// The number and the date stand on one line, under their blocks.
+		y += 4
+		ny, _ := centred(y, leftCX, h.LeftWidth, below[0].style, below[0].size, below[0].text)
+		dy, _ := centred(y, rightCX, h.RightWidth, below[1].style, below[1].size, below[1].text)
+		y = max(ny, dy)
 	}
-	y, _ = centred(y, cx, width, fonts.Italic, tpl.Title.Size, ref)
-	rule(y+2, cx, typeW/3)
-	return y + 7
+	return y + 10
+}
+
+// placedLine is a line of text not yet placed.
+type placedLine struct {
+	text  string
+	style fonts.Style
+	size  float64
+}
+
+// placeTitle places a document's type line, summary (optional) and
+// reference line (optional), centred, and a rule of a third of the type
+// line's length under them.
+func placeTitle(f *flow, size float64, typeLine, summary, ref string) {
+	cx := (f.left + f.right) / 2
+	typeLines := f.paragraph(typeLine, fonts.Bold, size, 1.15, "center", 0)
+	if summary != "" {
+		f.paragraph(summary, fonts.Bold, size, 1.15, "center", 0)
+	}
+	if ref != "" {
+		f.paragraph(ref, fonts.Italic, size, 1.15, "center", 0)
+	}
+	f.d.font(fonts.Bold, size)
+	typeW := f.d.width(typeLines[0].text)
+	f.page().rules = append(f.page().rules, placedRule{x1: cx - typeW/6, y: f.y + 2, x2: cx + typeW/6})
+	f.y += 7
 }
 
 // referenceLine fills the template's reference line from the decision.
@@ -155,19 +149,18 @@ func officialNumber(n string) string {
 	return n
 }
 
-func newTableStyle(d *pdfDoc, tpl *templates.Annex, l *annexLayout) *tableStyle {
-	t := tpl.Table
+func newTableStyle(d *pdfDoc, t templates.Table, f *flow) *tableStyle {
 	ts := &tableStyle{size: t.Size, hsize: t.HeaderSize,
 		lineH: lineHeight(t.Size, t.LineSpacing), hLineH: lineHeight(t.HeaderSize, t.LineSpacing),
-		padX: t.PaddingX, padY: t.PaddingY, left: l.left, right: l.right,
-		top: l.top, bottom: l.bottom, minSplitLines: 3, continuedLabel: t.Continued}
+		padX: t.PaddingX, padY: t.PaddingY, left: f.left, right: f.right,
+		top: f.top, bottom: f.bottom, minSplitLines: 3, continuedLabel: t.Continued}
 	total := 0.0
 	for _, c := range t.Columns {
 		total += c.Width
 	}
-	x := l.left
+	x := f.left
 	for _, c := range t.Columns {
-		w := c.Width / total * (l.right - l.left)
+		w := c.Width / total * (f.right - f.left)
 		ts.cols = append(ts.cols, column{field: c.Field, title: c.Title, align: c.Align, x: x, w: w})
 		x += w
 	}
@@ -268,15 +261,10 @@ func cellText(p *data.Plan, t *data.Task, field string) string {
 }
 
 // layoutEnd places the closing paragraph and the signature block after the
-// table, adding pages as needed.
-func (l *annexLayout) layoutEnd(d *pdfDoc, p *data.Plan, tpl *templates.Annex, y float64) {
-	c := tpl.Closing
-	page := &l.pages[len(l.pages)-1]
-	newPage := func() {
-		l.pages = append(l.pages, annexPage{})
-		page = &l.pages[len(l.pages)-1]
-		y = l.top
-	}
+// table. The signature never stands alone on a page: the closing's last
+// line goes over with it.
+func (l *annexLayout) layoutEnd(p *data.Plan, tpl *templates.Annex) {
+	c, d := tpl.Closing, l.d
 	s := p.Decision.Signer
 	size := tpl.Signature.Size
 	sigLH := lineHeight(size, 1.2)
@@ -289,52 +277,39 @@ func (l *annexLayout) layoutEnd(d *pdfDoc, p *data.Plan, tpl *templates.Annex, y
 	}
 	sigHeight := float64(len(sigLines)+1)*sigLH + tpl.Signature.Space + 4
 	if text := closingText(p, tpl); text != "" {
-		y += c.SpaceBefore * ptToMM
+		l.y += c.SpaceBefore * ptToMM
 		d.font(fonts.Regular, c.Size)
 		lh := lineHeight(c.Size, 1.2)
-		width := l.right - l.left
-		lines := wrap(d, text, width, c.Indent)
-		for i, line := range lines {
-			last := i == len(lines)-1
-			if y+lh > l.bottom+epsilon || (last && s != nil && y > l.top+epsilon && y+lh+sigHeight > l.bottom+epsilon) {
-				// The last line goes over with the signature, which must
-				// never stand alone on a page.
-				newPage()
-			}
-			x, w := l.left, width
-			if i == 0 {
-				x, w = l.left+c.Indent, width-c.Indent
-			}
-			t := placedText{x: x, y: baseline(y, lh, c.Size), style: fonts.Regular, size: c.Size, text: line}
-			if i < len(lines)-1 {
-				t.justify = w
-			}
-			page.texts = append(page.texts, t)
-			l.closing = append(l.closing, t)
-			y += lh
+		lines := wrap(d, text, l.right-l.left, c.Indent)
+		head, last := lines[:len(lines)-1], lines[len(lines)-1:]
+		l.closing = append(l.closing, l.lines(head, fonts.Regular, c.Size, lh, "justify-all", c.Indent)...)
+		if s != nil {
+			l.need(lh + sigHeight)
 		}
+		indent := 0.0
+		if len(head) == 0 {
+			indent = c.Indent
+		}
+		l.closing = append(l.closing, l.lines(last, fonts.Regular, c.Size, lh, "left", indent)...)
 	}
 	if s == nil {
 		return
 	}
-	lh := sigLH
-	lines := sigLines
-	y += 4
-	if y+sigHeight-4 > l.bottom+epsilon {
-		newPage()
-	}
+	l.y += 4
+	l.need(sigHeight - 4)
 	cx := l.right - tpl.Header.RightWidth/2
 	d.font(fonts.Bold, size)
-	for _, line := range lines {
-		t := placedText{x: cx - d.width(line)/2, y: baseline(y, lh, size), style: fonts.Bold, size: size, text: line}
-		page.texts = append(page.texts, t)
+	place := func(line string) {
+		t := placedText{x: cx - d.width(line)/2, y: baseline(l.y, sigLH, size), style: fonts.Bold, size: size, text: line}
+		l.page().texts = append(l.page().texts, t)
 		l.signature = append(l.signature, t)
-		y += lh
+		l.y += sigLH
 	}
-	y += tpl.Signature.Space
-	t := placedText{x: cx - d.width(s.Name)/2, y: baseline(y, lh, size), style: fonts.Bold, size: size, text: s.Name}
-	page.texts = append(page.texts, t)
-	l.signature = append(l.signature, t)
+	for _, line := range sigLines {
+		place(line)
+	}
+	l.y += tpl.Signature.Space
+	place(s.Name)
 }
 
 // closingText is the closing paragraph ending with the closing mark.
@@ -349,48 +324,6 @@ func closingText(p *data.Plan, tpl *templates.Annex) string {
 		text = strings.TrimRight(text, ".")
 	}
 	return text + mark
-}
-
-// numberPages puts the page number, centred in the top margin, on every
-// page but the first.
-func (l *annexLayout) numberPages(d *pdfDoc, tpl *templates.Annex) {
-	size := tpl.PageNumber.Size
-	d.font(fonts.Regular, size)
-	for i := 1; i < len(l.pages); i++ {
-		n := fmt.Sprint(i + 1)
-		lh := lineHeight(size, 1)
-		l.pages[i].texts = append(l.pages[i].texts, placedText{
-			x: (l.left+l.right)/2 - d.width(n)/2, y: baseline((l.top-lh)/2, lh, size),
-			style: fonts.Regular, size: size, text: n})
-	}
-}
-
-func (l *annexLayout) draw(d *pdfDoc, rows []*tableRow) {
-	for _, page := range l.pages {
-		d.pdf.AddPage()
-		for _, r := range page.rules {
-			d.line(r.x1, r.y, r.x2, r.y)
-		}
-		for _, t := range page.texts {
-			d.font(t.style, t.size)
-			if t.justify > 0 {
-				drawJustified(d, t.x, t.y, t.justify, t.text)
-			} else {
-				d.text(t.x, t.y, t.text)
-			}
-		}
-		if page.table == nil {
-			continue
-		}
-		l.table.drawHeaderRow(d, page.table.headerY)
-		for _, piece := range page.table.pieces {
-			if piece.row.bookmark != "" && piece.from == 0 {
-				d.font(fonts.Regular, l.table.size) // bookmarks are UTF-16 only under a UTF-8 font
-				d.pdf.Bookmark(piece.row.bookmark, 0, piece.y)
-			}
-			l.table.drawPiece(d, piece)
-		}
-	}
 }
 
 // checkAnnexText refuses, before anything is drawn, a character the font

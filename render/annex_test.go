@@ -92,7 +92,7 @@ func TestAnnexPageNumbersAndRepeatedHeader(t *testing.T) {
 		if n > 1 && first != fmt.Sprint(n) {
 			t.Errorf("page %d starts with %q, not its number", n, first)
 		}
-		if layout.pages[n-1].table != nil && !strings.Contains(squash(page), "Nội dung công việc") {
+		if len(layout.pages[n-1].tables) > 0 && !strings.Contains(squash(page), "Nội dung công việc") {
 			t.Errorf("page %d has table rows but no header row", n)
 		}
 	}
@@ -101,37 +101,45 @@ func TestAnnexPageNumbersAndRepeatedHeader(t *testing.T) {
 // checkLayout verifies the invariants every annex must keep.
 func checkLayout(t *testing.T, l *annexLayout, d measurerAt) {
 	t.Helper()
-	ts := l.table
 	for pi, page := range l.pages {
-		if page.table == nil {
-			continue
-		}
-		tp := page.table
-		if len(tp.pieces) > 0 && tp.pieces[0].y < tp.headerY+ts.headerH-epsilon {
-			t.Errorf("page %d: the first row overlaps the header row", pi+1)
-		}
-		for _, piece := range tp.pieces {
-			if piece.y+piece.h > l.bottom+1e-6 {
-				t.Errorf("page %d: a row ends at %.2f mm, below the bottom margin %.2f", pi+1, piece.y+piece.h, l.bottom)
-			}
-			if piece.to <= piece.from {
-				t.Errorf("page %d: an empty row piece", pi+1)
-			}
-			if piece.row.kind != taskRow {
-				continue
-			}
-			for ci, c := range ts.cols {
-				for _, line := range piece.row.cells[ci] {
-					if w := d.widthOf(line, ts.size); w > c.w-2*ts.padX+1e-6 {
-						t.Errorf("page %d: %q is %.2f mm wide in a %.2f mm column", pi+1, line, w, c.w-2*ts.padX)
-					}
-				}
-			}
+		for _, tp := range page.tables {
+			checkTablePart(t, pi, tp, l.bottom, d)
 		}
 	}
 	for _, tx := range l.closing {
 		if tx.y > l.bottom || tx.x < l.left-epsilon {
 			t.Errorf("closing line %q outside the text area", tx.text)
+		}
+	}
+}
+
+// checkTablePart verifies one page's part of a table: below its header row,
+// above the bottom margin, every line within its column.
+func checkTablePart(t *testing.T, pi int, tp tablePart, bottom float64, d measurerAt) {
+	t.Helper()
+	ts := tp.ts
+	if len(tp.pieces) == 0 {
+		t.Errorf("page %d: a header row with no rows under it", pi+1)
+	}
+	if len(tp.pieces) > 0 && tp.pieces[0].y < tp.headerY+ts.headerH-epsilon {
+		t.Errorf("page %d: the first row overlaps the header row", pi+1)
+	}
+	for _, piece := range tp.pieces {
+		if piece.y+piece.h > bottom+1e-6 {
+			t.Errorf("page %d: a row ends at %.2f mm, below the bottom margin %.2f", pi+1, piece.y+piece.h, bottom)
+		}
+		if piece.to <= piece.from {
+			t.Errorf("page %d: an empty row piece", pi+1)
+		}
+		if piece.row.kind != taskRow {
+			continue
+		}
+		for ci, c := range ts.cols {
+			for _, line := range piece.row.cells[ci] {
+				if w := d.widthOf(line, ts.size); w > c.w-2*ts.padX+1e-6 {
+					t.Errorf("page %d: %q is %.2f mm wide in a %.2f mm column", pi+1, line, w, c.w-2*ts.padX)
+				}
+			}
 		}
 	}
 }
@@ -169,12 +177,11 @@ func TestGiantTaskLosesNoWord(t *testing.T) {
 	pdf, l := defaultAnnex(t, p)
 	split := 0
 	for _, page := range l.pages {
-		if page.table == nil {
-			continue
-		}
-		for _, piece := range page.table.pieces {
-			if piece.from > 0 || piece.to < piece.row.lines {
-				split++
+		for _, part := range page.tables {
+			for _, piece := range part.pieces {
+				if piece.from > 0 || piece.to < piece.row.lines {
+					split++
+				}
 			}
 		}
 	}
@@ -381,7 +388,7 @@ func TestSignatureNeverStandsAlone(t *testing.T) {
 			"issuer = \"Chủ tịch Liên hiệp hội Thanh Hóa\"\n[decision.signer]\ntitle = \"Chủ tịch\"\nname = \"Nguyễn Văn A\"", 1)
 		_, l := defaultAnnex(t, parsePlan(t, []byte(src)))
 		for pi, page := range l.pages {
-			hasSig, other := false, page.table != nil
+			hasSig, other := false, len(page.tables) > 0
 			for _, tx := range page.texts {
 				switch {
 				case tx.text == "Nguyễn Văn A":
