@@ -2,7 +2,10 @@
 // precise, positioned problems, and the plans bundled with plandoc.
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // SchemaVersion is the newest plan-file schema this build reads.
 const SchemaVersion = 1
@@ -149,6 +152,27 @@ func (d Date) IsZero() bool { return d == Date{} }
 
 // String gives the ISO form, 2021-12-31.
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Valid reports whether the date exists in the calendar.
+func (d Date) Valid() bool {
+	return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= daysIn(d.Month, d.Year) && d.Year > 0
+}
+
+// ParseDate reads a date written 2021-03-31 or 31/03/2021.
+func ParseDate(s string) (Date, error) {
+	var d Date
+	s = strings.TrimSpace(s)
+	if _, err := fmt.Sscanf(s, "%4d-%2d-%2d", &d.Year, &d.Month, &d.Day); err != nil || len(s) != 10 {
+		d = Date{}
+		if _, err := fmt.Sscanf(s, "%d/%d/%d", &d.Day, &d.Month, &d.Year); err != nil || strings.Count(s, "/") != 2 {
+			return Date{}, fmt.Errorf("cannot read the date %q; write it 2021-03-31 or 31/03/2021", s)
+		}
+	}
+	if !d.Valid() || d.Year < 1000 {
+		return Date{}, fmt.Errorf("the date %q does not exist", s)
+	}
+	return d, nil
+}
 
 // Before reports whether d is strictly earlier than e.
 func (d Date) Before(e Date) bool {

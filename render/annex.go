@@ -85,11 +85,17 @@ func officialHeading(f *flow, p *data.Plan, h templates.Header, below *[2]placed
 
 	y := max(ly, ry)
 	if below != nil {
-		// The number and the date stand on one line, under their blocks.
+		// The number and the date stand on one line, under their blocks,
+		// as written: the blank in "Số:      /BC-LHH" is the clerk's to fill.
 		y += 4
-		ny, _ := centred(y, leftCX, h.LeftWidth, below[0].style, below[0].size, below[0].text)
-		dy, _ := centred(y, rightCX, h.RightWidth, below[1].style, below[1].size, below[1].text)
-		y = max(ny, dy)
+		lh := 0.0
+		for i, cx := range []float64{leftCX, rightCX} {
+			b := below[i]
+			f.d.font(b.style, b.size)
+			lh = max(lh, lineHeight(b.size, 1.15))
+			page.texts = append(page.texts, placedText{x: cx - f.d.width(b.text)/2, y: baseline(y, lineHeight(b.size, 1.15), b.size), style: b.style, size: b.size, text: b.text})
+		}
+		y += lh
 	}
 	return y + 10
 }
@@ -179,9 +185,7 @@ func newTableStyle(d *pdfDoc, t templates.Table, f *flow) *tableStyle {
 func annexRows(d *pdfDoc, p *data.Plan, tpl *templates.Annex, ts *tableStyle) []*tableRow {
 	var rows []*tableRow
 	band := func(text, bookmark string) {
-		d.font(fonts.Bold, ts.size)
-		lines := wrap(d, text, ts.right-ts.left-2*ts.padX, 0)
-		rows = append(rows, &tableRow{kind: bandRow, cells: [][]string{lines}, lines: len(lines), bookmark: bookmark})
+		rows = append(rows, ts.band(d, text, fonts.Bold, bookmark, 0))
 	}
 	section, group := "", ""
 	for i := range p.Tasks {
@@ -200,13 +204,8 @@ func annexRows(d *pdfDoc, p *data.Plan, tpl *templates.Annex, ts *tableStyle) []
 				bookmark = monthBookmark(t)
 			}
 		}
-		d.font(fonts.Regular, ts.size)
-		row := &tableRow{kind: taskRow, bookmark: bookmark}
-		for _, c := range ts.cols {
-			lines := wrap(d, cellText(p, t, c.field), c.w-2*ts.padX, 0)
-			row.cells = append(row.cells, lines)
-			row.lines = max(row.lines, len(lines))
-		}
+		row := ts.row(d, taskCells(p, t, ts, nil), fonts.Regular)
+		row.bookmark = bookmark
 		rows = append(rows, row)
 	}
 	return rows
@@ -237,6 +236,21 @@ func monthBookmark(t *data.Task) string {
 		return t.Time
 	}
 	return fmt.Sprintf("Tháng %d", t.Schedule.Months.First())
+}
+
+// taskCells is what each column shows for a task; note, when set, adds a
+// line to the time cell (a report's "continuing" mark).
+func taskCells(p *data.Plan, t *data.Task, ts *tableStyle, note func(*data.Task) string) []string {
+	out := make([]string, len(ts.cols))
+	for i, c := range ts.cols {
+		out[i] = cellText(p, t, c.field)
+		if c.field == "time" && note != nil {
+			if n := note(t); n != "" {
+				out[i] += "\n" + n
+			}
+		}
+	}
+	return out
 }
 
 // cellText is what a column shows for a task, as printed.

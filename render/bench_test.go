@@ -3,6 +3,7 @@ package render
 import (
 	"testing"
 
+	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/synth"
 	"github.com/plandoc/plandoc/fonts"
 	"github.com/plandoc/plandoc/templates"
@@ -54,3 +55,33 @@ func benchWorkbooks(b *testing.B, src []byte) {
 
 func BenchmarkWorkbooks2021(b *testing.B)       { benchWorkbooks(b, nil) }
 func BenchmarkWorkbooks10000Tasks(b *testing.B) { benchWorkbooks(b, synth.Plan(10000, 50)) }
+
+func benchQuarterly(b *testing.B, src []byte) {
+	p := bundledPlan(b)
+	if src != nil {
+		p = parsePlan(b, src)
+	}
+	annexTpl, fam := annexTemplate(b, ""), embeddedFonts(b)
+	bookTpl, err := templates.LoadWorkbook("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	tpl, err := templates.LoadQuarterly("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		kit := newBookKit(p, fam.Face(fonts.Regular))
+		var jobs []job
+		for q := 1; q <= 4; q++ {
+			jobs = append(jobs, quarterJobs(p, q, data.Date{}, annexTpl, bookTpl, tpl, fam, kit)...)
+		}
+		if _, err := runAll(jobs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkQuarterly2021(b *testing.B)       { benchQuarterly(b, nil) }
+func BenchmarkQuarterly10000Tasks(b *testing.B) { benchQuarterly(b, synth.Plan(10000, 50)) }

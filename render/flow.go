@@ -165,7 +165,7 @@ func (f *flow) draw() {
 			for _, piece := range part.pieces {
 				if piece.row.bookmark != "" && piece.from == 0 {
 					d.font(fonts.Regular, part.ts.size)
-					d.pdf.Bookmark(piece.row.bookmark, 0, piece.y)
+					d.pdf.Bookmark(piece.row.bookmark, piece.row.level, piece.y)
 				}
 				part.ts.drawPiece(d, piece)
 			}

@@ -150,3 +150,8 @@ func (m fpdfMeasurer) widthOf(s string, size float64) float64 {
 	m.d.font(fonts.Regular, size)
 	return m.d.width(s)
 }
+
+// workbookFiles renders the department workbooks and the overview as Build does.
+func workbookFiles(p *data.Plan, tpl *templates.Workbook, face *fonts.Face) ([]File, error) {
+	return runAll(workbookJobs(p, tpl, newBookKit(p, face)))
+}

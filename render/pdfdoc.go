@@ -27,8 +27,8 @@ type pdfDoc struct {
 	w, h      float64 // page size, mm
 	style     fonts.Style
 	size      float64
-	spaceW    map[fontKey]float64
 	wordWidth map[fontKey]map[string]float64
+	added     [4]bool // faces given to fpdf so far
 }
 
 type fontKey struct {
@@ -48,9 +48,6 @@ func newPDFDoc(fam *fonts.Family, orientation string, meta docMeta) *pdfDoc {
 		o = "P"
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: o, UnitStr: "mm", SizeStr: "A4"})
-	for _, s := range fonts.Styles {
-		pdf.AddUTF8FontFromBytes(family, s.FPDF(), fam.Face(s).Data)
-	}
 	// The decision's date, not the clock, and in UTC: the bytes must not
 	// depend on when or where the document is rendered.
 	day := time.Date(meta.date.Year, time.Month(meta.date.Month), meta.date.Day, 0, 0, 0, 0, time.UTC)
@@ -70,8 +67,7 @@ func newPDFDoc(fam *fonts.Family, orientation string, meta docMeta) *pdfDoc {
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
 	w, h := pdf.GetPageSize()
-	d := &pdfDoc{pdf: pdf, fam: fam, w: w, h: h, size: -1,
-		spaceW: map[fontKey]float64{}, wordWidth: map[fontKey]map[string]float64{}}
+	d := &pdfDoc{pdf: pdf, fam: fam, w: w, h: h, size: -1, wordWidth: map[fontKey]map[string]float64{}}
 	d.font(fonts.Regular, 12)
 	return d
 }
@@ -79,6 +75,13 @@ func newPDFDoc(fam *fonts.Family, orientation string, meta docMeta) *pdfDoc {
 func (d *pdfDoc) font(style fonts.Style, size float64) {
 	if style == d.style && size == d.size {
 		return
+	}
+	// A face is added on first use: fpdf parses and fingerprints each font
+	// it is given, which costs more than laying out a short report, and a
+	// face never used would be embedded empty.
+	if !d.added[style] {
+		d.pdf.AddUTF8FontFromBytes(family, style.FPDF(), d.fam.Face(style).Data)
+		d.added[style] = true
 	}
 	d.style, d.size = style, size
 	d.pdf.SetFont(family, style.FPDF(), size)

@@ -25,9 +25,30 @@ const (
 
 type tableRow struct {
 	kind     rowKind
-	cells    [][]string // wrapped lines, one slice per column; a band has one
-	lines    int        // the most lines of any cell
-	bookmark string     // outline entry starting at this row, if any
+	style    fonts.Style // of the row's text
+	cells    [][]string  // wrapped lines, one slice per column; a band has one
+	lines    int         // the most lines of any cell
+	bookmark string      // outline entry starting at this row, if any
+	level    int         // the bookmark's outline level
+}
+
+// bandRow makes a row spanning the table: a section, month or unit heading.
+func (ts *tableStyle) band(d *pdfDoc, text string, style fonts.Style, bookmark string, level int) *tableRow {
+	d.font(style, ts.size)
+	lines := wrap(d, text, ts.right-ts.left-2*ts.padX, 0)
+	return &tableRow{kind: bandRow, style: style, cells: [][]string{lines}, lines: len(lines), bookmark: bookmark, level: level}
+}
+
+// row makes a row of cells, one text per column, each wrapped to its column.
+func (ts *tableStyle) row(d *pdfDoc, texts []string, style fonts.Style) *tableRow {
+	d.font(style, ts.size)
+	r := &tableRow{kind: taskRow, style: style}
+	for i, c := range ts.cols {
+		lines := wrap(d, texts[i], c.w-2*ts.padX, 0)
+		r.cells = append(r.cells, lines)
+		r.lines = max(r.lines, len(lines))
+	}
+	return r
 }
 
 // rowPiece is the part of a row on one page: lines [from, to).
@@ -141,14 +162,14 @@ func (ts *tableStyle) drawPiece(d *pdfDoc, p rowPiece) {
 	r := p.row
 	if r.kind == bandRow {
 		d.rect(ts.left, p.y, ts.right-ts.left, p.h)
-		d.font(fonts.Bold, ts.size)
+		d.font(r.style, ts.size)
 		for j := p.from; j < p.to; j++ {
 			l := r.cells[0][j]
 			d.text(ts.left+ts.padX, baseline(p.y+ts.padY+float64(j-p.from)*ts.lineH, ts.lineH, ts.size), l)
 		}
 		return
 	}
-	d.font(fonts.Regular, ts.size)
+	d.font(r.style, ts.size)
 	for i, c := range ts.cols {
 		d.rect(c.x, p.y, c.w, p.h)
 		lines := r.cells[i]

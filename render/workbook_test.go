@@ -23,8 +23,9 @@ type dumpedBook struct {
 	Props  struct {
 		Title, Subject, Creator, Language, Created, Modified string
 	} `json:"props"`
-	Custom map[string]string      `json:"custom"`
-	Sheet  map[string]dumpedSheet `json:"sheet"`
+	Custom     map[string]string      `json:"custom"`
+	ChartParts []string               `json:"chart_parts"`
+	Sheet      map[string]dumpedSheet `json:"sheet"`
 }
 
 type dumpedSheet struct {

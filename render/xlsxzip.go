@@ -6,7 +6,9 @@ import (
 	"compress/flate"
 	"io"
 	"io/fs"
+	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -66,7 +68,11 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if _, err := z.parts[name].WriteTo(w); err != nil {
+		content := z.parts[name].Bytes()
+		if name == "[Content_Types].xml" {
+			content = sortContentTypes(content)
+		}
+		if _, err := w.Write(content); err != nil {
 			return err
 		}
 	}
@@ -94,4 +100,41 @@ func fastDeflate(w io.Writer) (io.WriteCloser, error) {
 		return nil, err
 	}
 	return pooledDeflater{fw}, nil
+}
+
+var contentTypeEntries = []*regexp.Regexp{
+	regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`),
+	regexp.MustCompile(`<Override [^>]*?(?:/>|></Override>)`),
+}
+
+// sortContentTypes puts the content types' Default and Override entries in
+// order: excelize writes them in map order once a workbook has a chart, and
+// their order means nothing to a reader.
+func sortContentTypes(xml []byte) []byte {
+	for _, re := range contentTypeEntries {
+		xml = sortRun(xml, re)
+	}
+	return xml
+}
+
+// sortRun sorts the entries re finds, when they stand in one unbroken run.
+func sortRun(xml []byte, re *regexp.Regexp) []byte {
+	locs := re.FindAllIndex(xml, -1)
+	if len(locs) < 2 {
+		return xml
+	}
+	for i := 1; i < len(locs); i++ {
+		if locs[i][0] != locs[i-1][1] {
+			return xml // not one run of entries: leave what we do not understand
+		}
+	}
+	entries := make([]string, len(locs))
+	for i, l := range locs {
+		entries[i] = string(xml[l[0]:l[1]])
+	}
+	sort.Strings(entries)
+	start, end := locs[0][0], locs[len(locs)-1][1]
+	out := append([]byte{}, xml[:start]...)
+	out = append(out, strings.Join(entries, "")...)
+	return append(out, xml[end:]...)
 }

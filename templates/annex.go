@@ -120,38 +120,52 @@ func (a *Annex) validate(name string) error {
 			bad("page.%s %g mm is outside Decree 30's %g–%g mm", m.key, m.v, m.lo, m.hi)
 		}
 	}
-	for _, s := range []struct {
-		key string
-		v   float64
-	}{{"header.body_size", a.Header.BodySize}, {"header.national_title_size", a.Header.NationalTitleSize}, {"header.motto_size", a.Header.MottoSize},
-		{"title.size", a.Title.Size}, {"table.size", a.Table.Size}, {"table.header_size", a.Table.HeaderSize}, {"closing.size", a.Closing.Size},
-		{"page_number.size", a.PageNumber.Size}, {"signature.size", a.Signature.Size}} {
-		if s.v < 6 || s.v > 30 {
-			bad("%s %g pt is not a usable font size (6–30)", s.key, s.v)
-		}
-	}
-	if a.Table.LineSpacing < 1 || a.Table.LineSpacing > 2 {
-		bad("table.line_spacing %g must be between 1 and 2", a.Table.LineSpacing)
-	}
+	errs = append(errs, sizeErrors(map[string]float64{"header.body_size": a.Header.BodySize, "header.national_title_size": a.Header.NationalTitleSize,
+		"header.motto_size": a.Header.MottoSize, "title.size": a.Title.Size, "closing.size": a.Closing.Size,
+		"page_number.size": a.PageNumber.Size, "signature.size": a.Signature.Size})...)
 	if a.Header.LeftWidth <= 0 || a.Header.RightWidth <= 0 {
 		bad("header.left_width and header.right_width must be positive")
 	}
-	switch a.Table.GroupBy {
+	errs = append(errs, placeholderErrors("title.reference", a.Title.Reference, "{number}", "{symbol}", "{day}", "{month}", "{year}", "{issuer}")...)
+	errs = append(errs, a.Table.problems()...)
+	if len(errs) > 0 {
+		return fmt.Errorf("%s: %s", name, strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// sizeErrors reports font sizes no one could read or print.
+func sizeErrors(sizes map[string]float64) []string {
+	var errs []string
+	for key, v := range sizes {
+		if v < 6 || v > 30 {
+			errs = append(errs, fmt.Sprintf("%s %g pt is not a usable font size (6–30)", key, v))
+		}
+	}
+	slices.Sort(errs) // map order must not reach the message
+	return errs
+}
+
+// problems checks a task table's settings and columns.
+func (t Table) problems() []string {
+	var errs []string
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	errs = append(errs, sizeErrors(map[string]float64{"table.size": t.Size, "table.header_size": t.HeaderSize})...)
+	if t.LineSpacing < 1 || t.LineSpacing > 2 {
+		bad("table.line_spacing %g must be between 1 and 2", t.LineSpacing)
+	}
+	switch t.GroupBy {
 	case "", "month", "quarter":
 	default:
-		bad("table.group_by %q must be \"\", \"month\" or \"quarter\"", a.Table.GroupBy)
+		bad("table.group_by %q must be \"\", \"month\" or \"quarter\"", t.GroupBy)
 	}
-	checkPlaceholders := func(key, s string, allowed ...string) {
-		errs = append(errs, placeholderErrors(key, s, allowed...)...)
-	}
-	checkPlaceholders("title.reference", a.Title.Reference, "{number}", "{symbol}", "{day}", "{month}", "{year}", "{issuer}")
-	checkPlaceholders("table.month_label", a.Table.MonthLabel, "{month}")
-	checkPlaceholders("table.quarter_label", a.Table.QuarterLabel, "{quarter}")
-	if len(a.Table.Columns) == 0 {
+	errs = append(errs, placeholderErrors("table.month_label", t.MonthLabel, "{month}")...)
+	errs = append(errs, placeholderErrors("table.quarter_label", t.QuarterLabel, "{quarter}")...)
+	if len(t.Columns) == 0 {
 		bad("table.columns: the table needs at least one column")
 	}
 	seen := map[string]bool{}
-	for i, c := range a.Table.Columns {
+	for i, c := range t.Columns {
 		if !slices.Contains(Fields, c.Field) {
 			bad("table.columns #%d: field %q must be one of %s", i+1, c.Field, strings.Join(Fields, ", "))
 		}
@@ -169,10 +183,7 @@ func (a *Annex) validate(name string) error {
 		}
 	}
 	if !seen["content"] {
-		bad("table.columns: the content column is missing; the annex is the tasks' contents")
+		bad("table.columns: the content column is missing; the table lists the tasks' contents")
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("%s: %s", name, strings.Join(errs, "; "))
-	}
-	return nil
+	return errs
 }

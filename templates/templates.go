@@ -18,7 +18,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed annex.toml workbook.toml
+//go:embed annex.toml workbook.toml quarterly.toml
 var builtin embed.FS
 
 // load decodes the embedded template name, then the file of the same name

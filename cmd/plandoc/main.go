@@ -14,7 +14,7 @@ const usage = `plandoc turns an annual work program (one TOML file) into its doc
 
 Usage:
   plandoc                          render the bundled 2021 plan into ./out
-  plandoc render [-o DIR] [PLAN.toml]
+  plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [PLAN.toml]
                                    render every output of a plan into DIR (default ./out)
   plandoc check [-strict] [PLAN.toml]
                                    list every problem in a plan as FILE:LINE:COL: message

@@ -125,7 +125,7 @@ func TestUsageAndVersion(t *testing.T) {
 	if code, out, _ := runCLI(t, "version"); code != 0 || !strings.HasPrefix(out, "plandoc ") {
 		t.Errorf("version: %d %q", code, out)
 	}
-	if code, out, _ := runCLI(t, "help"); code != 0 || !strings.Contains(out, "plandoc render [-o DIR] [PLAN.toml]") {
+	if code, out, _ := runCLI(t, "help"); code != 0 || !strings.Contains(out, "plandoc render [-o DIR]") {
 		t.Errorf("help: %d %q", code, out)
 	}
 	if code, _, errOut := runCLI(t, "rendre"); code != 2 || !strings.Contains(errOut, `unknown command "rendre"`) {

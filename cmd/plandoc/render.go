@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/render"
 )
 
@@ -14,12 +15,27 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "out", "folder to write the outputs into")
 	tplDir := fs.String("templates", "", "folder whose template files override the embedded ones (see templates/)")
 	fontDir := fs.String("fonts", "", "folder of TrueType files (regular, bold, italic, bold italic) to use instead of Liberation Serif")
+	quarter := fs.Int("quarter", 0, "render only this quarter's reports (1-4); by default all four")
+	asOf := fs.String("as-of", "", "the quarterly reports' date, 2021-03-31 or 31/03/2021 (default: each quarter's last day)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
+		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	opts := render.Options{TemplatesDir: *tplDir, FontsDir: *fontDir, Quarter: *quarter}
+	if *quarter < 0 || *quarter > 4 {
+		fmt.Fprintf(stderr, "plandoc render: -quarter %d: give 1, 2, 3 or 4\n", *quarter)
+		return 2
+	}
+	if *asOf != "" {
+		date, err := data.ParseDate(*asOf)
+		if err != nil {
+			fmt.Fprintln(stderr, "plandoc render: -as-of:", err)
+			return 2
+		}
+		opts.AsOf = date
 	}
 	plan, probs, err := loadPlan(fs.Args())
 	printProblems(stderr, probs)
@@ -27,7 +43,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", firstLine(err))
 		return 1
 	}
-	res, err := render.Build(plan, render.Options{TemplatesDir: *tplDir, FontsDir: *fontDir})
+	res, err := render.Build(plan, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", err)
 		return 1

@@ -8,6 +8,13 @@ import xml.etree.ElementTree as ET
 import openpyxl
 
 
+def chart_parts(path):
+    # openpyxl drops the charts of a workbook it loads, so they are counted
+    # in the package itself.
+    with zipfile.ZipFile(path) as z:
+        return sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
+
+
 def custom_props(path):
     with zipfile.ZipFile(path) as z:
         if "docProps/custom.xml" not in z.namelist():
@@ -72,6 +79,7 @@ def main(path):
             "modified": p.modified.isoformat() if p.modified else None,
         },
         "custom": custom_props(path),
+        "chart_parts": chart_parts(path),
         "sheet": {name: sheet(wb[name]) for name in wb.sheetnames},
     }
     json.dump(out, sys.stdout, ensure_ascii=False, default=str)
