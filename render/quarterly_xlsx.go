@@ -85,10 +85,14 @@ func (b *book) writeQuarterSummary(qd *quarterData, tpl *templates.Quarterly, ti
 			return err
 		}
 	}
-	if err := f.SetCellStr(name, cellName(1, last+1), s.Note); err != nil {
+	if err := b.mergedTitle(name, last+1, width, s.Note, b.st.note); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(name, cellName(1, last+1), cellName(1, last+1), b.st.note); err != nil {
+	if err := f.SetRowHeight(name, last+1, 33); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	if err := f.SetColWidth(name, "A", "A", 6); err != nil {
@@ -154,7 +158,7 @@ func (b *book) addQuarterChart(sheet string, qd *quarterData, s templates.Quarte
 	return nil
 }
 
-// mergedTitle writes a title row merged across the table's width.
+// mergedTitle writes a row of text merged across the table's width.
 func (b *book) mergedTitle(sheet string, row, width int, text string, style int) error {
 	if err := b.f.SetCellStr(sheet, cellName(1, row), text); err != nil {
 		return err

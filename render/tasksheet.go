@@ -129,7 +129,7 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 			excelize.Cell{StyleID: st.input},
 			excelize.Cell{StyleID: st.cell, Value: b.printed[t].key},
 		}
-		if err := sw.SetRow(cellName(1, firstRow+i), values, excelize.RowOpts{Height: b.cells.rowHeight(r, widths)}); err != nil {
+		if err := sw.SetRow(cellName(1, firstRow+i), values, excelize.RowOpts{Height: b.cells.taskRowHeight(b.printed[t], widths)}); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -128,8 +127,8 @@ func (b *book) finish(title string, custom map[string]string, customOrder []stri
 	// writing it did.
 	when, _ := time.Parse(time.RFC3339, b.created)
 	b.f.SetZipWriter(newSortedZip(when))
-	var buf bytes.Buffer
-	if err := b.f.Write(&buf); err != nil {
+	buf, err := b.f.WriteToBuffer()
+	if err != nil {
 		return nil, fmt.Errorf("writing workbook: %w", err)
 	}
 	if err := b.f.Close(); err != nil {
@@ -189,6 +188,14 @@ type cellMeasurer struct {
 	face  *fonts.Face
 	words sync.Map // string -> float64
 	lines sync.Map // lineKey -> int
+	tasks sync.Map // taskRowKey -> float64
+}
+
+// taskRowKey is a task's row in a task sheet with given column widths:
+// most of the fifty sheets a task can appear in share the widths.
+type taskRowKey struct {
+	task   *printedTask
+	widths [7]float64
 }
 
 type lineKey struct {
@@ -217,6 +224,19 @@ func (m *cellMeasurer) wordW(s string) float64 {
 // units, the default font's digit width: 7 px for Times New Roman 11),
 // less the cell's padding, with a margin for renderers that differ.
 func columnPoints(w float64) float64 { return (w*7 - 3) * 0.75 * 0.95 }
+
+// taskRowHeight is rowHeight for a task's printed cells, remembered: the
+// key hashes faster than the cells' text.
+func (m *cellMeasurer) taskRowHeight(pt *printedTask, widths []float64) float64 {
+	k := taskRowKey{task: pt}
+	copy(k.widths[:], widths)
+	if h, ok := m.tasks.Load(k); ok {
+		return h.(float64)
+	}
+	h := m.rowHeight(pt.cells[:], widths)
+	m.tasks.Store(k, h)
+	return h
+}
 
 // rowHeight is the height in points that the cells need, wrapped to their
 // columns' widths.
