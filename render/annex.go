@@ -127,15 +127,7 @@ func placeTitle(f *flow, size float64, typeLine, summary, ref string) {
 
 // referenceLine fills the template's reference line from the decision.
 func referenceLine(p *data.Plan, tpl *templates.Annex) string {
-	dec := p.Decision
-	return strings.NewReplacer(
-		"{number}", officialNumber(dec.Number),
-		"{symbol}", dec.Symbol,
-		"{day}", fmt.Sprintf("%02d", dec.Date.Day),
-		"{month}", officialMonth(dec.Date.Month),
-		"{year}", fmt.Sprint(dec.Date.Year),
-		"{issuer}", dec.Issuer,
-	).Replace(tpl.Title.Reference)
+	return referenceText(tpl.Title.Reference, p)
 }
 
 // officialMonth writes months 1 and 2 with a leading zero and the others

@@ -17,14 +17,13 @@ type quarterlyLayout struct {
 }
 
 // reportWords fills the placeholders of the report's wording.
-func reportWords(p *data.Plan, q int, date data.Date) *strings.Replacer {
+func reportWords(p *data.Plan, q int, date data.Date, tpl *templates.Quarterly) *strings.Replacer {
 	dec := p.Decision
 	code := dec.Symbol
 	if i := strings.Index(code, "-"); i >= 0 {
 		code = code[i+1:]
 	}
-	reference := fmt.Sprintf("Quyết định số %s/%s ngày %02d tháng %s năm %d của %s",
-		officialNumber(dec.Number), dec.Symbol, dec.Date.Day, officialMonth(dec.Date.Month), dec.Date.Year, dec.Issuer)
+	reference := referenceText(tpl.Heading.Reference, p)
 	return strings.NewReplacer(
 		"{quarter}", quarterNames[q-1], "{plan_year}", fmt.Sprint(p.Program.Year),
 		"{place}", p.Organisation.Place, "{organisation}", p.Organisation.Name,
@@ -44,7 +43,7 @@ func lowerFirst(s string) string {
 
 // renderQuarterlyPDF lays out and draws quarter q's report.
 func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, annexTpl *templates.Annex, tpl *templates.Quarterly, fam *fonts.Family) ([]byte, *quarterlyLayout, error) {
-	words := reportWords(p, qd.q, date)
+	words := reportWords(p, qd.q, date, tpl)
 	h := tpl.Heading
 	summary := words.Replace(h.Summary)
 	if err := checkQuarterText(p, qd, tpl, fam, words); err != nil {

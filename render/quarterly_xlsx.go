@@ -17,7 +17,7 @@ func quarterlyWorkbook(p *data.Plan, qd *quarterData, date data.Date, wtpl *temp
 	if err != nil {
 		return nil, err
 	}
-	words := reportWords(p, qd.q, date)
+	words := reportWords(p, qd.q, date, tpl)
 	summary := words.Replace(tpl.Heading.Summary)
 	if err := b.writeQuarterSummary(qd, tpl, summary); err != nil {
 		return nil, err

@@ -22,6 +22,7 @@ type QuarterlyHeading struct {
 	Type        string  `toml:"type"`
 	Summary     string  `toml:"summary"`
 	Opening     string  `toml:"opening"`
+	Reference   string  `toml:"reference"`
 	NumberSize  float64 `toml:"number_size"`
 	DateSize    float64 `toml:"date_size"`
 	OpeningSize float64 `toml:"opening_size"`
@@ -88,6 +89,7 @@ func (q *Quarterly) validate(name string) error {
 		{"heading.summary", h.Summary}, {"heading.opening", h.Opening}} {
 		errs = append(errs, placeholderErrors(w.key, w.text, ReportPlaceholders...)...)
 	}
+	errs = append(errs, placeholderErrors("heading.reference", h.Reference, "{number}", "{symbol}", "{day}", "{month}", "{year}", "{issuer}")...)
 	errs = append(errs, placeholderErrors("summary.month", q.Summary.Month, "{month}")...)
 	errs = append(errs, placeholderErrors("tasks.month", q.Tasks.Month, "{month}")...)
 	errs = append(errs, placeholderErrors("tasks.continuing_from", q.Tasks.ContinuingFrom, "{quarter}")...)

@@ -61,11 +61,15 @@ func decodeStrict(name string, raw []byte, v any) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		keys := make([]string, len(und))
-		for i, k := range und {
-			keys[i] = k.String()
+		// A misspelt table makes all its keys unknown: name the table only.
+		var keys []string
+		for _, k := range und {
+			if len(keys) > 0 && strings.HasPrefix(k.String(), keys[len(keys)-1]+".") {
+				continue
+			}
+			keys = append(keys, k.String())
 		}
-		return fmt.Errorf("%s: unknown key %s; see the embedded templates/annex.toml for the keys", name, strings.Join(keys, ", "))
+		return fmt.Errorf("%s: unknown key %s; see plandoc's templates/%s for the keys", name, strings.Join(keys, ", "), filepath.Base(strings.Fields(name)[0]))
 	}
 	return nil
 }
