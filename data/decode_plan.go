@@ -64,7 +64,7 @@ func (d *decoder) decodePlan(raw map[string]any) *Plan {
 		t.unknown(sectionKeys...)
 		s := Section{ID: t.str("id", true), Label: t.str("label", false), Title: t.str("title", true)}
 		if s.Label == "" {
-			s.Label = roman(i + 1)
+			s.Label = Roman(i + 1)
 		}
 		p.Sections = append(p.Sections, s)
 	}
@@ -174,7 +174,8 @@ func ordinalName(kind string, i int, m map[string]any) string {
 	return fmt.Sprintf("%s #%d", kind, i+1)
 }
 
-func roman(n int) string {
+// Roman writes n in Roman numerals, as sections and quarters are numbered.
+func Roman(n int) string {
 	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
 	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
 	out := ""

@@ -18,7 +18,8 @@ Usage:
                                    render every output of a plan into DIR (default ./out)
   plandoc check [-strict] [PLAN.toml]
                                    list every problem in a plan as FILE:LINE:COL: message
-  plandoc import SOURCE            make a plan from an existing table (not built yet)
+  plandoc import [-o PLAN.toml] [-sheet NAME] SOURCE
+                                   make a plan from the table an office already has (.docx, .xlsx, .txt)
   plandoc version                  print the version
   plandoc help                     print this help
 
@@ -40,8 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "check":
 		return runCheck(rest, stdout, stderr)
 	case "import":
-		fmt.Fprintln(stderr, "plandoc import: not built yet (issue 6); write the plan file by hand, starting from the bundled plan (see README.md)")
-		return 1
+		return runImport(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "plandoc", render.Version)
 		return 0

@@ -134,8 +134,8 @@ func TestUsageAndVersion(t *testing.T) {
 	if code, _, _ := runCLI(t, "render", "-x"); code != 2 {
 		t.Errorf("unknown flag: exit %d, want 2", code)
 	}
-	if code, _, errOut := runCLI(t, "import", "x.docx"); code != 1 || !strings.Contains(errOut, "not built yet") {
-		t.Errorf("import: %d %q", code, errOut)
+	if code, _, errOut := runCLI(t, "import", "no-such-file.docx"); code != 1 || !strings.Contains(errOut, "no-such-file.docx") {
+		t.Errorf("import of a missing file: %d %q", code, errOut)
 	}
 }
 
@@ -170,5 +170,45 @@ func TestRenderWithOwnFontsAndTemplates(t *testing.T) {
 	code, _, stderr = runCLI(t, "render", "-o", t.TempDir(), "-templates", tplDir)
 	if code != 1 || !strings.Contains(stderr, "margin_left 10 mm") {
 		t.Errorf("a template outside the decree: exit %d, %s", code, stderr)
+	}
+}
+
+func TestImportSeedThenCheck(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "plan.toml")
+	code, stdout, stderr := runCLI(t, "import", "-o", out, "../../data/testdata/seed-2021.txt")
+	if code != 0 || stdout != "" {
+		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"inferences to confirm", `"Ban KHCN, Ban Thông tin PBKT" read as 2 units leading jointly`, "wrote " + out} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("import report lacks %q:\n%s", want, stderr)
+		}
+	}
+	code, checkOut, _ := runCLI(t, "check", out)
+	if code != 0 || strings.Count(checkOut, "\n") != 1 || !strings.Contains(checkOut, "warning: decision date 2021-12-31") {
+		t.Errorf("check on the imported plan: exit %d\n%s", code, checkOut)
+	}
+	// Without -o the plan goes to standard output.
+	if code, stdout, _ := runCLI(t, "import", "../../data/testdata/seed-2021.txt"); code != 0 || !strings.HasPrefix(stdout, "# Imported by plandoc import") {
+		t.Errorf("import to stdout: exit %d, %.60q", code, stdout)
+	}
+}
+
+func TestImportBadSourceLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "legacy.txt")
+	if err := os.WriteFile(src, []byte("Ch\xad\xacng tr\xd7nh c\xabng t\xb8c\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "plan.toml")
+	code, stdout, stderr := runCLI(t, "import", "-o", out, src)
+	if code != 1 || stdout != "" || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "TCVN3") {
+		t.Errorf("legacy encoding: exit %d, stderr %q", code, stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left behind: %v", entries)
+	}
+	if code, _, _ := runCLI(t, "import"); code != 2 {
+		t.Errorf("import with no source: exit %d, want 2", code)
 	}
 }

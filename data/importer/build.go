@@ -1,0 +1,225 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/plandoc/plandoc/data"
+)
+
+// planOut is the plan as it will be written.
+type planOut struct {
+	head     heading
+	sections []sectionOut
+	units    []*entry
+	groups   []*entry
+	people   []*entry
+	bodies   []*entry
+	tasks    []taskOut
+}
+
+type sectionOut struct{ id, label, title string }
+
+type taskOut struct {
+	tt, content, time                      string
+	units                                  []string
+	presiding                              string
+	partners                               []string // ids, or free text
+	approvers                              []string
+	section                                string
+	unitsText, partnersText, approversText string
+}
+
+var honorific = regexp.MustCompile(`^(Đ/c|Đ/C|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\.?\s+`)
+
+// build makes the registries and the tasks from what was read.
+func (p *parsed) build() *planOut {
+	out := &planOut{head: p.readHeading()}
+	units, people, bodies, groups := newRegistry("unit"), newRegistry("person"), newRegistry("approving body"), newRegistry("group")
+
+	// Units: every name that leads a task; then names joining several.
+	for _, t := range p.tasks {
+		for _, part := range hardSplit(t.units) {
+			units.add(part, t.where)
+		}
+	}
+	joint := units.jointUnits(p)
+	// People: the honorific is kept apart from the name.
+	titles := map[*entry]map[string]int{}
+	for _, t := range p.tasks {
+		if t.presiding == "" {
+			continue
+		}
+		h, name := splitHonorific(t.presiding)
+		e := people.add(name, t.where)
+		if titles[e] == nil {
+			titles[e] = map[string]int{}
+		}
+		titles[e][h]++
+	}
+	// Approving bodies: commas separate them; a name that is the beginning
+	// of exactly one other ("Thường trực" of "Thường trực LHH") is that one.
+	for _, t := range p.tasks {
+		for _, part := range bodyParts(t.approvers) {
+			bodies.add(part, t.where)
+		}
+	}
+	for _, e := range bodies.entries {
+		if o, ok := bodies.resolvePrefix(e); ok {
+			bodies.alias[e] = o
+			p.infer(e.where[e.spellings[0]], "approving body %q read as %q; confirm", e.spellings[0], o.spellings[0])
+		}
+	}
+	// Groups: "Các ban …" among the partners means every internal unit.
+	for _, t := range p.tasks {
+		for _, part := range hardSplit(t.partners) {
+			if groupName.MatchString(data.Fold(part)) {
+				groups.add(part, t.where)
+			}
+		}
+	}
+
+	taken := map[string]bool{}
+	units.finish(p, taken)
+	groups.finish(p, taken)
+	people.finish(p, map[string]bool{})
+	bodies.finish(p, map[string]bool{})
+	for e, h := range titles {
+		for name, n := range h {
+			if n > h[e.honorific] || (n == h[e.honorific] && name < e.honorific) {
+				e.honorific = name
+			}
+		}
+	}
+	for _, g := range groups.live() {
+		p.infer(g.where[g.spellings[0]], "partner %q read as a group of every internal unit (all_internal = true); confirm", g.name)
+	}
+	out.units, out.groups, out.people, out.bodies = units.live(), groups.live(), people.live(), bodies.live()
+
+	sectionIDs := map[string]bool{}
+	for _, s := range p.sections {
+		out.sections = append(out.sections, sectionOut{id: uniqueID(data.Slug(s.label), "section", sectionIDs), label: s.label, title: s.title})
+	}
+	for i, t := range p.tasks {
+		out.tasks = append(out.tasks, p.buildTask(i, t, out, units, joint, people, bodies, groups))
+	}
+	return out
+}
+
+func splitHonorific(cell string) (string, string) {
+	if m := honorific.FindStringSubmatch(cell); m != nil {
+		return m[1], strings.TrimSpace(cell[len(m[0]):])
+	}
+	return "", cell
+}
+
+func bodyParts(cell string) []string {
+	var out []string
+	for _, part := range hardSplit(cell) {
+		for _, sub := range softSeparators.Split(part, -1) {
+			if sub = strings.Trim(strings.TrimSpace(sub), ".;"); sub != "" {
+				out = append(out, sub)
+			}
+		}
+	}
+	return out
+}
+
+// resolvePrefix finds the one other entry whose name begins with e's.
+func (r *registry) resolvePrefix(e *entry) (*entry, bool) {
+	var found *entry
+	for _, o := range r.entries {
+		if o == e || r.alias[o] != nil || !hasWordPrefix(o.key, e.key) {
+			continue
+		}
+		if found != nil {
+			return nil, false
+		}
+		found = o
+	}
+	return found, found != nil
+}
+
+func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, joint map[*entry][]*entry, people, bodies, groups *registry) taskOut {
+	task := taskOut{tt: t.tt, content: t.content, time: t.time}
+	if task.tt == "" {
+		task.tt = fmt.Sprint(i + 1)
+		p.infer(t.where, "no TT; numbered %s", task.tt)
+	}
+	if t.section >= 0 {
+		task.section = out.sections[t.section].id
+	}
+	if t.time == "" {
+		p.infer(t.where, "no time given; fill in time")
+	} else if _, err := data.ParseTime(strings.ReplaceAll(t.time, "\n", " "), out.head.year); err != nil {
+		p.infer(t.where, "%v; kept as written: add months = […] to this task, or rewrite the time", err)
+	}
+	var names []string
+	for _, part := range hardSplit(t.units) {
+		e := units.byKey[nameKey(part)]
+		members := []*entry{units.final(e)}
+		if j, ok := joint[e]; ok {
+			members = j
+		}
+		for _, m := range members {
+			if !containsID(task.units, m.id) {
+				task.units = append(task.units, m.id)
+				names = append(names, m.name)
+			}
+		}
+	}
+	if len(task.units) == 0 {
+		p.infer(t.where, "no implementing unit; fill in units")
+	}
+	if strings.Join(names, " + ") != t.units {
+		task.unitsText = t.units
+	}
+	if t.presiding != "" {
+		_, name := splitHonorific(t.presiding)
+		e := people.final(people.byKey[nameKey(name)])
+		task.presiding = e.id
+		if e.honorific != "" && !strings.HasPrefix(t.presiding, e.honorific) {
+			p.infer(t.where, "presiding %q printed as %q", t.presiding, e.honorific+" "+e.name)
+		}
+	}
+	names = names[:0]
+	for _, part := range bodyParts(t.approvers) {
+		e := bodies.final(bodies.byKey[nameKey(part)])
+		if !containsID(task.approvers, e.id) {
+			task.approvers = append(task.approvers, e.id)
+			names = append(names, e.name)
+		}
+	}
+	var printed []string
+	for _, part := range hardSplit(t.partners) {
+		switch u, isUnit := units.byKey[nameKey(part)]; {
+		case isUnit && units.alias[u] == nil:
+			task.partners = append(task.partners, u.id)
+			printed = append(printed, u.name)
+			if u.name != part {
+				p.infer(t.where, "partner %q read as the unit %q", part, u.name)
+			}
+		case groupName.MatchString(data.Fold(part)):
+			g := groups.final(groups.byKey[nameKey(part)])
+			task.partners = append(task.partners, g.id)
+			printed = append(printed, g.name)
+		default:
+			task.partners = append(task.partners, part)
+			printed = append(printed, part)
+		}
+	}
+	if strings.Join(printed, "; ") != t.partners {
+		task.partnersText = t.partners // the printed wording stays the user's
+	}
+	return task
+}
+
+func containsID(list []string, id string) bool {
+	for _, x := range list {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

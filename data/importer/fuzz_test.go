@@ -1,0 +1,33 @@
+package importer
+
+import (
+	"testing"
+)
+
+// The readers face whatever file a clerk picks: none may panic, and an
+// import either fails with ErrFormat or yields a plan file.
+func fuzzImport(t *testing.T, name string, src []byte) {
+	res, err := Import(name, src, Options{})
+	if err == nil && (res == nil || len(res.TOML) == 0) {
+		t.Fatalf("no error and no plan")
+	}
+}
+
+func FuzzReadText(f *testing.F) {
+	f.Add(seed(f))
+	f.Add(tsv(titleLines, seedHeader, "1\tA\tTháng 1\tVăn phòng + Ban A\tĐ/c B\tCác ban LHH\tThường trực LHH"))
+	f.Add([]byte("Ch\xad\xacng tr\xd7nh"))
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzImport(t, "plan.txt", src) })
+}
+
+func FuzzReadDocx(f *testing.F) {
+	f.Add(`<w:tbl><w:tr>` + cellXML("", "TT") + cellXML("", "Nội dung") + `</w:tr><w:tr>` + cellXML(`<w:gridSpan w:val="2"/>`, "1") + `</w:tr></w:tbl>`)
+	f.Add(`<w:tbl><w:tr>` + cellXML(`<w:vMerge/>`, "Nội dung") + `</w:tr></w:tbl>` + para("x"))
+	f.Fuzz(func(t *testing.T, body string) { fuzzImport(t, "plan.docx", docx(t, body)) })
+}
+
+func FuzzReadXlsx(f *testing.F) {
+	f.Add(workbook(f, 2, ""))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzImport(t, "plan.xlsx", src) })
+}

@@ -1,0 +1,37 @@
+package importer
+
+import (
+	"github.com/plandoc/plandoc/data"
+)
+
+// Options are the user's choices for one import.
+type Options struct {
+	Sheet string // the workbook's sheet; the first when empty
+}
+
+// Result is an imported plan and what a person should confirm.
+type Result struct {
+	TOML   []byte
+	Report []Inference
+	// Problems is what plandoc check says of the plan written: errors here
+	// stand beside the inference that explains them.
+	Problems data.Problems
+}
+
+// Import reads a source (name gives its type by extension, src its bytes)
+// and writes a plan file. An error means the source could not be read at
+// all; anything doubtful is in the report instead.
+func Import(name string, src []byte, opts Options) (*Result, error) {
+	doc, err := read(name, src, opts.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	p, err := interpret(name, doc)
+	if err != nil {
+		return nil, err
+	}
+	out := p.build()
+	toml := out.write(name)
+	_, probs := data.Parse("imported plan", toml)
+	return &Result{TOML: toml, Report: p.report, Problems: probs}, nil
+}

@@ -1,0 +1,191 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/plandoc/plandoc/data"
+)
+
+func TestImportSeedMatchesBundledPlan(t *testing.T) {
+	res, got := importPlan(t, "chuong-trinh-cong-tac-2021.txt", seed(t))
+	if got == nil {
+		t.Fatalf("the imported seed does not load: %v", res.Problems)
+	}
+	if res.Problems.Errors() != 0 || res.Problems.Warnings() != 1 {
+		t.Errorf("check on the imported seed: %v; want only the date warning", res.Problems)
+	}
+	want, _, err := data.LoadBundled(data.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tasks) != len(want.Tasks) {
+		t.Fatalf("%d tasks imported; the bundled plan has %d", len(got.Tasks), len(want.Tasks))
+	}
+	names := func(p *data.Plan, ids []string, kind string) []string {
+		var out []string
+		for _, id := range ids {
+			switch kind {
+			case "unit":
+				out = append(out, p.Unit(id).Name)
+			case "body":
+				out = append(out, p.Body(id).Name)
+			}
+		}
+		return out
+	}
+	for i := range want.Tasks {
+		g, w := &got.Tasks[i], &want.Tasks[i]
+		if g.TT != w.TT || g.Content != w.Content || g.Time != w.Time || g.Schedule.Months != w.Schedule.Months {
+			t.Errorf("task %s: %q %q; bundled %q %q", w.TT, g.Content, g.Time, w.Content, w.Time)
+		}
+		if !slices.Equal(names(got, g.Units, "unit"), names(want, w.Units, "unit")) || !slices.Equal(g.Units, w.Units) {
+			t.Errorf("task %s units %v; bundled %v", w.TT, g.Units, w.Units)
+		}
+		if got.PresidingLabel(g) != want.PresidingLabel(w) {
+			t.Errorf("task %s presiding %q; bundled %q", w.TT, got.PresidingLabel(g), want.PresidingLabel(w))
+		}
+		if !slices.Equal(names(got, g.Approvers, "body"), names(want, w.Approvers, "body")) {
+			t.Errorf("task %s approvers %v; bundled %v", w.TT, names(got, g.Approvers, "body"), names(want, w.Approvers, "body"))
+		}
+		if got.PartnersLabel(g) != want.PartnersLabel(w) || got.UnitsLabel(g) != want.UnitsLabel(w) || got.ApproversLabel(g) != want.ApproversLabel(w) {
+			t.Errorf("task %s prints differently: %q | %q | %q", w.TT, got.UnitsLabel(g), got.PartnersLabel(g), got.ApproversLabel(g))
+		}
+	}
+	if got.Program.Closing != want.Program.Closing || got.Decision.Number != "313" || got.Decision.Symbol != "QĐ-LHH" || got.Decision.Date != want.Decision.Date || got.Program.Year != 2021 {
+		t.Errorf("heading: %+v %+v", got.Decision, got.Program)
+	}
+	for _, inf := range [][]string{
+		{"line 32", `"Ban KHCN, Ban Thông tin PBKT" read as 2 units leading jointly`},
+		{`"BTV LHH"`, `"BTV Liên hiệp hội"`, `taken as one approving body "Ban Thường vụ LHH"`},
+		{`"Thường trực LHHội" (line 65)`},
+		{`approving body "Thường trực" read as "Thường trực LHH"`},
+		{`"Các ban LHH" read as a group of every internal unit`},
+		{`partner "Ban chấp hành Công đoàn" read as the unit "BCH Công đoàn"`},
+		{"decision 313/QĐ-LHH of 2021-12-31"},
+		{"closing paragraph"},
+	} {
+		if !reportHas(res, inf...) {
+			t.Errorf("the report lacks %q:\n%v", inf, res.Report)
+		}
+	}
+}
+
+// titleLines head the small test sources as they head a real program.
+const titleLines = "LIÊN HIỆP CÁC HỘI KH&KT THANH HÓA\nCHƯƠNG TRÌNH CÔNG TÁC NĂM 2021\n(Ban hành kèm theo Quyết định số 5/QĐ-LHH ngày 20/12/2020 của Chủ tịch Liên hiệp hội Thanh Hóa)"
+
+const seedHeader = "TT\tNội dung công việc\tThời gian thực hiện\tBộ phận tham mưu, thực hiện\tNgười chủ trì\tĐơn vị phối hợp\tCấp thông qua"
+
+func TestHeadingVariants(t *testing.T) {
+	for _, h := range []string{
+		seedHeader,
+		"STT\tNội dung\tThời hạn\tCơ quan chủ trì\tLãnh đạo phụ trách\tCơ quan phối hợp\tCấp trình",
+		"stt\tTÊN NHIỆM VỤ\tTHỜI GIAN\tĐơn vị chủ trì\tNgười chủ trì\tĐơn vị phối hợp\tCấp thông qua",
+	} {
+		src := tsv(titleLines, h, "1\tHội nghị tổng kết\tTháng 12\tVăn phòng\tĐ/c Nguyễn Văn A\tCác ban LHH\tThường trực LHH")
+		res, p := importPlan(t, "plan.txt", src)
+		if p == nil && res.Problems.Errors() > 3 {
+			t.Fatalf("headings %q: %v", h, res.Problems)
+		}
+		toml := string(res.TOML)
+		for _, want := range []string{`content = "Hội nghị tổng kết"`, `time = "Tháng 12"`, `units = ["van-phong"]`, `presiding = "nguyen-van-a"`, `approvers = ["thuong-truc-lhh"]`} {
+			if !strings.Contains(toml, want) {
+				t.Errorf("headings %q: the plan lacks %s", h, want)
+			}
+		}
+	}
+	_, err := Import("plan.txt", tsv("STT\tViệc\tHạn\tAi làm", "1\tHọp\tTháng 1\tVăn phòng"), Options{})
+	if err == nil || !strings.Contains(err.Error(), `headings seen: "STT", "Việc", "Hạn", "Ai làm"`) {
+		t.Errorf("no content column: %v", err)
+	}
+}
+
+func TestRowsSectionsTotalsAndRepeatedHeaders(t *testing.T) {
+	src := tsv(titleLines, seedHeader,
+		"I. CÔNG TÁC TỔ CHỨC\t\t\t\t\t\t",
+		"1.0\tHọp giao ban\tTháng 1\tVăn phòng\tĐ/c Nguyễn Văn A\t\tThường trực LHH",
+		"\t\t\t\t\t\t",
+		seedHeader,
+		"II. CÔNG TÁC CHUYÊN MÔN\t\t\t\t\t\t",
+		"2.0\tHội thảo\tQuý II\tBan KHCN, TVPB\tĐ/c Nguyễn Văn A\tSở, ngành liên quan\tThường trực LHH",
+		"Tổng cộng\t2 nhiệm vụ\t\t\t\t\t",
+	)
+	res, p := importPlan(t, "plan.txt", src)
+	if p == nil {
+		t.Fatalf("%v\n%s", res.Problems, res.TOML)
+	}
+	if len(p.Tasks) != 2 || len(p.Sections) != 2 || p.Tasks[0].TT != "1" || p.Tasks[1].Section != "ii" || p.Sections[1].Title != "CÔNG TÁC CHUYÊN MÔN" {
+		t.Errorf("tasks %+v sections %+v", p.Tasks, p.Sections)
+	}
+	for _, want := range []string{"repeated header row skipped", `total row "Tổng cộng" skipped`, "1.0, 2.0", `section II. "CÔNG TÁC CHUYÊN MÔN"`} {
+		if !reportHas(res, want) {
+			t.Errorf("report lacks %q: %v", want, res.Report)
+		}
+	}
+	// 1.0 stays 1.0 where the column numbers sub-items too.
+	res, p = importPlan(t, "plan.txt", tsv(titleLines, seedHeader, "1.0\tA\tTháng 1\tVăn phòng\t\t\t", "1.1\tB\tTháng 1\tVăn phòng\t\t\t"))
+	if p != nil && p.Tasks[0].TT != "1.0" || reportHas(res, "1.0, 2.0") {
+		t.Errorf("1.0 beside 1.1 must stay as printed")
+	}
+}
+
+func TestUnitSplittingAndSpellings(t *testing.T) {
+	src := tsv(titleLines, seedHeader,
+		"1\tA\tTháng 1\tVăn phòng + Ban Kiểm tra\t\t\t",
+		"2\tB\tTháng 2\tVăn phòng; Ban kiểm tra\t\t\t",
+		"3\tC\tTháng 3\tBan KHCN, TVPB\t\t\t",
+		"4\tD\tTháng 4\tVăn phòng; Ban KHCN, TVPB\t\t\t",
+		"5\tE\tTháng 5\tVăn Phòng\t\t\t",
+		"6\tF\tTháng 6\tBan Tuyên giáo Tỉnh uỷ\t\t\t",
+		"7\tG\tTháng 7\tBan Tuyên giáo Tỉnh ủy\t\t\t",
+		"8\tH\tTháng 8\tBan Tổ chức\t\t\t",
+		"9\tI\tTháng 9\tBan Tổ chứa\t\t\t",
+		"10\tK\tTháng 10\tVăn phòng, Ban Tổ chức\t\t\t",
+	)
+	res, p := importPlan(t, "plan.txt", src)
+	if p == nil {
+		t.Fatalf("%v", res.Problems)
+	}
+	units := func(tt string) []string {
+		for _, task := range p.Tasks {
+			if task.TT == tt {
+				return task.Units
+			}
+		}
+		return nil
+	}
+	for tt, want := range map[string][]string{
+		"1": {"van-phong", "ban-kiem-tra"}, "2": {"van-phong", "ban-kiem-tra"}, "3": {"ban-khcn-tvpb"},
+		"4": {"van-phong", "ban-khcn-tvpb"}, "5": {"van-phong"}, "6": {"ban-tuyen-giao-tinh-uy"}, "7": {"ban-tuyen-giao-tinh-uy"},
+		"8": {"ban-to-chuc"}, "9": {"ban-to-chua"}, "10": {"van-phong", "ban-to-chuc"},
+	} {
+		if got := units(tt); !slices.Equal(got, want) {
+			t.Errorf("task %s units %v; want %v", tt, got, want)
+		}
+	}
+	for _, want := range []string{
+		`spellings taken as one unit "Văn phòng"`, `"Văn Phòng"`,
+		`"Ban Tuyên giáo Tỉnh uỷ"`, `differ by one letter and are kept apart`,
+		`"Văn phòng, Ban Tổ chức" read as 2 units leading jointly`,
+	} {
+		if !reportHas(res, want) {
+			t.Errorf("report lacks %q:\n%v", want, res.Report)
+		}
+	}
+}
+
+func TestUnreadableTimeIsKeptAndReported(t *testing.T) {
+	res, p := importPlan(t, "plan.txt", tsv(titleLines, seedHeader, "1\tA\tSau Tết\tVăn phòng\t\t\t", "2\tB\tTháng 2\tVăn phòng\t\t\t"))
+	if p != nil {
+		t.Fatalf("a plan with an unreadable time loaded")
+	}
+	if !strings.Contains(string(res.TOML), `time = "Sau Tết"`) || !reportHas(res, "line 5", `cannot read time "Sau Tết"`) {
+		t.Errorf("the time must be kept and reported:\n%v", res.Report)
+	}
+	for _, pr := range res.Problems {
+		if pr.Severity == data.Error && !strings.Contains(pr.Msg, "Sau Tết") && !strings.Contains(pr.Msg, "[decision]") && !strings.Contains(pr.Msg, "empty") {
+			t.Errorf("check fails on something the report did not name: %s", pr)
+		}
+	}
+}

@@ -1,0 +1,211 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/plandoc/plandoc/data"
+)
+
+// Inference is something the importer worked out that a person should
+// confirm, with where in the source it came from.
+type Inference struct {
+	Where string
+	Msg   string
+}
+
+func (i Inference) String() string {
+	if i.Where == "" {
+		return i.Msg
+	}
+	return i.Where + ": " + i.Msg
+}
+
+// rawTask is a task row as the source gives it.
+type rawTask struct {
+	where                                                    string
+	tt, content, time, units, presiding, partners, approvers string
+	section                                                  int // index into sections, or -1
+}
+
+type rawSection struct {
+	label, title, where string
+}
+
+// parsed is everything read out of a document, before registries are made.
+type parsed struct {
+	titles   []block // text before the table
+	closing  []block // text after it
+	tasks    []rawTask
+	sections []rawSection
+	report   []Inference
+}
+
+func (p *parsed) infer(where, format string, args ...any) {
+	p.report = append(p.report, Inference{Where: where, Msg: fmt.Sprintf(format, args...)})
+}
+
+// interpret finds the program's table in a document and reads its rows.
+func interpret(name string, d *document) (*parsed, error) {
+	tableAt, h := -1, header{}
+	for i, b := range d.blocks {
+		if len(b.rows) == 0 {
+			continue
+		}
+		if hh, ok := findHeader(b.rows); ok {
+			tableAt, h = i, hh
+			break
+		}
+	}
+	if tableAt < 0 {
+		for _, b := range d.blocks {
+			if len(b.rows) > 0 {
+				return nil, formatError(name, "no column of task contents in the table; headings seen: %s; name one \"Nội dung công việc\" (or Nội dung, Tên nhiệm vụ)", headingsSeen(b))
+			}
+		}
+		return nil, formatError(name, "no table found; plandoc imports the program's table (from Word, Excel, or text with tab-separated columns)")
+	}
+	p := &parsed{}
+	p.titles = append(p.titles, d.blocks[:tableAt]...)
+	t := d.blocks[tableAt]
+	// Rows above the header are title lines (a workbook keeps its titles there).
+	for _, r := range t.rows[:h.row] {
+		if text := strings.Join(nonEmpty(r.cells), " "); text != "" && !isHeaderRow(r) {
+			p.titles = append(p.titles, block{text: text, where: r.where})
+		}
+	}
+	header := t.rows[h.row]
+	if h.row > 0 && isHeaderRow(t.rows[h.row]) && !hasField(t.rows[h.row], "content") {
+		header = t.rows[h.row-1]
+	}
+	fields := []string{"tt", "content", "time", "units", "presiding", "partners", "approvers"}
+	for _, f := range fields[2:] {
+		if _, ok := h.cols[f]; !ok {
+			p.infer(t.where, "no %s column found; that part of each task is left empty", fieldNames[f])
+		}
+	}
+	cell := func(r row, f string) string {
+		if j, ok := h.cols[f]; ok && j < len(r.cells) {
+			return r.cells[j]
+		}
+		return ""
+	}
+	section := -1
+	var trailing []block // lone texts after the last task: the closing
+	for _, r := range t.rows[h.row+1:] {
+		texts := nonEmpty(r.cells)
+		switch {
+		case len(texts) == 0:
+			continue
+		case sameRow(r, header) || (isHeaderRow(r) && !hasTask(r, h)):
+			p.infer(r.where, "repeated header row skipped")
+			continue
+		}
+		first := foldHeading(texts[0])
+		if totalRow.MatchString(first) {
+			p.infer(r.where, "total row %q skipped", texts[0])
+			continue
+		}
+		content := cell(r, "content")
+		// A row with no content, or only a numbered heading in the content
+		// column, is a section heading (or, after the tasks, the closing).
+		if content == "" || len(texts) == 1 && cell(r, "tt") == "" && sectionRow.MatchString(content) {
+			text := strings.Join(texts, " ")
+			if m := sectionRow.FindStringSubmatch(text); m != nil {
+				p.sections = append(p.sections, rawSection{label: m[1], title: m[2], where: r.where})
+				section = len(p.sections) - 1
+				trailing = nil
+				p.infer(r.where, "section %s. %q", m[1], m[2])
+				continue
+			}
+			trailing = append(trailing, block{text: text, where: r.where})
+			continue
+		}
+		for _, tb := range trailing {
+			p.sections = append(p.sections, rawSection{label: data.Roman(len(p.sections) + 1), title: tb.text, where: tb.where})
+			section = len(p.sections) - 1
+			p.infer(tb.where, "a row with text in one column only, read as the section heading %q; check it", tb.text)
+		}
+		trailing = nil
+		p.tasks = append(p.tasks, rawTask{where: r.where, section: section,
+			tt: cell(r, "tt"), content: content, time: cell(r, "time"), units: cell(r, "units"),
+			presiding: cell(r, "presiding"), partners: cell(r, "partners"), approvers: cell(r, "approvers")})
+	}
+	p.closing = append(trailing, d.blocks[tableAt+1:]...)
+	if len(p.tasks) == 0 {
+		return nil, formatError(name, "the table has a header but no task rows")
+	}
+	p.cleanTT()
+	return p, nil
+}
+
+var fieldNames = map[string]string{"tt": "TT", "content": "content", "time": "time (Thời gian thực hiện)", "units": "implementing unit (Bộ phận tham mưu, thực hiện)",
+	"presiding": "presiding person (Người chủ trì)", "partners": "partner (Đơn vị phối hợp)", "approvers": "approving body (Cấp thông qua)"}
+
+func hasTask(r row, h header) bool {
+	j, ok := h.cols["content"]
+	return ok && j < len(r.cells) && r.cells[j] != "" && headingField(r.cells[j]) == ""
+}
+
+func hasField(r row, f string) bool {
+	for _, c := range r.cells {
+		if headingField(c) == f {
+			return true
+		}
+	}
+	return false
+}
+
+func sameRow(a, b row) bool {
+	x, y := nonEmpty(a.cells), nonEmpty(b.cells)
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if foldHeading(x[i]) != foldHeading(y[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// cleanTT turns "1.0", "2.0" … into "1", "2" when every number of the
+// column is written so: a spreadsheet's artefact, not a numbering scheme.
+func (p *parsed) cleanTT() {
+	numeric, floats := 0, 0
+	for _, t := range p.tasks {
+		if _, err := strconv.ParseFloat(t.tt, 64); err == nil {
+			numeric++
+			if floatTT.MatchString(t.tt) {
+				floats++
+			}
+		}
+	}
+	if floats == 0 || floats != numeric {
+		return
+	}
+	for i := range p.tasks {
+		if m := floatTT.FindStringSubmatch(p.tasks[i].tt); m != nil {
+			p.tasks[i].tt = m[1]
+		}
+	}
+	p.infer("", "task numbers written 1.0, 2.0 … (a spreadsheet's number format) are written 1, 2 …")
+}
+
+var (
+	programLine  = regexp.MustCompile(`(?i)^(chương trình công tác(?: năm)?)\s*(\d{4})\s*(.*)$`)
+	decisionLine = regexp.MustCompile(`(?i)quyết định số\s*([0-9A-Za-z]+)\s*/\s*([^\s,]+)\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})\s*(?:của\s+)?(.*?)\)?\s*$`)
+	nationalLine = regexp.MustCompile(`(?i)^(cộng hòa|cộng hoà|độc lập)`)
+)

@@ -1,0 +1,237 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/plandoc/plandoc/data"
+)
+
+// abbreviations are the short forms offices write for the same words; they
+// are expanded only to compare names, never in what is printed.
+var abbreviations = map[string]string{
+	"btv": "ban thường vụ", "bch": "ban chấp hành", "btc": "ban tổ chức", "btk": "ban thư ký",
+	"lhh": "liên hiệp hội", "lhhội": "liên hiệp hội", "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân",
+	"tw": "trung ương", "khcn": "khoa học công nghệ", "kh&cn": "khoa học và công nghệ",
+}
+
+// nameKey is what two spellings of one name share: case, spacing, tone
+// placement, NFC, abbreviations and stray punctuation at the ends aside.
+func nameKey(s string) string {
+	f := strings.ReplaceAll(strings.Trim(data.Fold(s), " .;:,"), ",", " , ")
+	words := strings.Fields(f)
+	for i, w := range words {
+		if e, ok := abbreviations[w]; ok {
+			words[i] = e
+		}
+	}
+	return strings.ReplaceAll(strings.Join(words, " "), " , ", ", ")
+}
+
+// hasWordPrefix reports whether key begins with prefix followed by a word
+// boundary.
+func hasWordPrefix(key, prefix string) bool {
+	return len(key) > len(prefix) && strings.HasPrefix(key, prefix) && strings.ContainsRune(" ,", rune(key[len(prefix)]))
+}
+
+// entry is one unit, person, body or group, with every spelling seen.
+type entry struct {
+	key       string
+	spellings []string
+	counts    map[string]int
+	where     map[string]string // where each spelling first appears
+	name, id  string
+	honorific string // people only
+}
+
+func (e *entry) total() int {
+	n := 0
+	for _, c := range e.counts {
+		n += c
+	}
+	return n
+}
+
+// registry collects the names of one kind and decides their ids.
+type registry struct {
+	kind    string
+	entries []*entry
+	byKey   map[string]*entry
+	alias   map[*entry]*entry // spellings found to name another entry
+}
+
+func newRegistry(kind string) *registry {
+	return &registry{kind: kind, byKey: map[string]*entry{}, alias: map[*entry]*entry{}}
+}
+
+func (r *registry) add(name, where string) *entry {
+	k := nameKey(name)
+	e, ok := r.byKey[k]
+	if !ok {
+		e = &entry{key: k, counts: map[string]int{}, where: map[string]string{}}
+		r.byKey[k] = e
+		r.entries = append(r.entries, e)
+	}
+	if e.counts[name] == 0 {
+		e.spellings = append(e.spellings, name)
+		e.where[name] = where
+	}
+	e.counts[name]++
+	return e
+}
+
+// resolve finds the entry a name stands for: the same name, or the
+// beginning of exactly one other name ("Ban KHCN" for "Ban KHCN, TVPB").
+func (r *registry) resolve(name string, exclude *entry) (*entry, bool) {
+	k := nameKey(name)
+	if e, ok := r.byKey[k]; ok && e != exclude {
+		return r.final(e), true
+	}
+	var found *entry
+	for _, e := range r.entries {
+		if e == exclude || r.alias[e] != nil || !hasWordPrefix(e.key, k) {
+			continue
+		}
+		if found != nil {
+			return nil, false // the beginning of two names: not sure
+		}
+		found = e
+	}
+	return found, found != nil
+}
+
+func (r *registry) final(e *entry) *entry {
+	for r.alias[e] != nil {
+		e = r.alias[e]
+	}
+	return e
+}
+
+// live lists the entries that are not aliases, in order of appearance.
+func (r *registry) live() []*entry {
+	var out []*entry
+	for _, e := range r.entries {
+		if r.alias[e] == nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// finish names every entry by its most frequent spelling, reports merged
+// spellings and near-identical names, and gives each a unique id.
+func (r *registry) finish(p *parsed, taken map[string]bool) {
+	live := r.live()
+	for _, e := range live {
+		e.name = e.spellings[0]
+		for _, s := range e.spellings {
+			if e.counts[s] > e.counts[e.name] {
+				e.name = s
+			}
+		}
+		if len(e.spellings) > 1 {
+			var forms []string
+			for _, s := range e.spellings {
+				forms = append(forms, fmt.Sprintf("%q (%s)", s, e.where[s]))
+			}
+			p.infer("", "%s spellings taken as one %s %q: %s; confirm they are the same", r.kind, r.kind, e.name, strings.Join(forms, ", "))
+		}
+		e.id = uniqueID(data.Slug(e.name), r.kind, taken)
+	}
+	for i, a := range live {
+		for _, b := range live[i+1:] {
+			if len([]rune(a.key)) >= 6 && levenshtein(a.key, b.key) == 1 {
+				p.infer(b.where[b.spellings[0]], "%s %q and %q differ by one letter and are kept apart; if they are one %s, write them the same", r.kind, a.name, b.name, r.kind)
+			}
+		}
+	}
+}
+
+func uniqueID(id, kind string, taken map[string]bool) string {
+	if id == "" {
+		id = kind
+	}
+	base := id
+	for n := 2; taken[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	taken[id] = true
+	return id
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+var (
+	// Separators that always part names: "+", ";", line breaks, bullets.
+	hardSeparators = regexp.MustCompile(`\s*(?:\+|;|\n)\s*`)
+	bullet         = regexp.MustCompile(`^[-•–·+*]\s*`)
+	// Separators that may be part of a name: commas and "và".
+	softSeparators = regexp.MustCompile(`\s*,\s*|\s+và\s+`)
+	groupName      = regexp.MustCompile(`^các (ban|phòng|bộ phận)( |$)`)
+)
+
+// hardSplit parts a cell on the separators that never belong to a name.
+func hardSplit(cell string) []string {
+	var out []string
+	for _, part := range hardSeparators.Split(cell, -1) {
+		part = strings.TrimSpace(bullet.ReplaceAllString(strings.TrimSpace(part), ""))
+		if part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// jointUnits splits names like "Ban KHCN, Ban Thông tin PBKT" into the
+// units they name, but only when every part is a unit on its own (or the
+// beginning of exactly one): "Ban KHCN, TVPB" stays one unit.
+func (r *registry) jointUnits(p *parsed) map[*entry][]*entry {
+	joint := map[*entry][]*entry{}
+	for _, e := range r.entries {
+		name := e.spellings[0]
+		parts := softSeparators.Split(name, -1)
+		if len(parts) < 2 {
+			continue
+		}
+		var found []*entry
+		for _, part := range parts {
+			if u, ok := r.resolve(part, e); ok && !slices.Contains(found, u) {
+				found = append(found, u)
+			}
+		}
+		switch {
+		case len(found) == len(parts):
+			joint[e] = found
+			r.alias[e] = found[0] // no longer a unit of its own
+			var names []string
+			for _, u := range found {
+				names = append(names, fmt.Sprintf("%q", u.spellings[0]))
+			}
+			p.infer(e.where[name], "%q read as %d units leading jointly: %s; confirm", name, len(found), strings.Join(names, " + "))
+		case len(found) > 0:
+			p.infer(e.where[name], "%q kept whole as one unit (not every part is a unit of its own); if it names several, separate them with \"+\"", name)
+		}
+	}
+	return joint
+}

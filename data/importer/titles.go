@@ -1,0 +1,115 @@
+package importer
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/plandoc/plandoc/data"
+)
+
+// heading is what the title lines and the text after the table say.
+type heading struct {
+	orgName, place, title string
+	year                  int
+	decision              data.Decision
+	closing               string
+}
+
+// readHeading reads the program's year, title and organisation, the
+// decision reference and the closing paragraph.
+func (p *parsed) readHeading() heading {
+	var h heading
+	var orgLines []string
+	for _, b := range p.titles {
+		text := strings.ReplaceAll(b.text, "\n", " ")
+		if m := decisionLine.FindStringSubmatch(text); m != nil {
+			h.decision = decisionFrom(m)
+			p.infer(b.where, "decision %s/%s of %s by %q", h.decision.Number, h.decision.Symbol, h.decision.Date, h.decision.Issuer)
+			continue
+		}
+		if m := programLine.FindStringSubmatch(text); m != nil {
+			h.year, _ = strconv.Atoi(m[2])
+			h.title = sentenceCase(m[1]) + " " + m[2]
+			if rest := strings.TrimSpace(m[3]); rest != "" {
+				org := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(rest, "CỦA "), "của "))
+				if org != "" {
+					orgLines = []string{org}
+				}
+			}
+			continue
+		}
+		if nationalLine.MatchString(text) || len(orgLines) > 0 {
+			continue
+		}
+		if text == strings.ToUpper(text) && len([]rune(text)) > 3 {
+			orgLines = append(orgLines, text) // a header block: the issuing body in capitals
+		}
+	}
+	switch {
+	case len(orgLines) > 0:
+		h.orgName = strings.Join(orgLines, " ")
+		p.infer("", "organisation %q read from the title lines; write its name as it should be printed", h.orgName)
+		words := strings.Fields(h.orgName)
+		if len(words) >= 2 {
+			h.place = titleCase(strings.Join(words[len(words)-2:], " "))
+			p.infer("", "place of the date line taken to be %q (the organisation name's last words); check it", h.place)
+		}
+	default:
+		p.infer("", "no organisation found above the table; fill in [organisation]")
+	}
+	if h.year == 0 {
+		p.infer("", "no \"CHƯƠNG TRÌNH CÔNG TÁC NĂM …\" line found; fill in the program's year and title")
+		if h.decision.Date.Year != 0 {
+			h.year = h.decision.Date.Year
+			h.title = "Chương trình công tác năm " + strconv.Itoa(h.year)
+			p.infer("", "year taken from the decision's date: %d", h.year)
+		}
+	} else {
+		p.infer("", "program %q, year %d", h.title, h.year)
+	}
+	if h.decision.Number == "" {
+		p.infer("", "no decision reference (\"Ban hành kèm theo Quyết định số …\") found; fill in [decision]")
+	}
+	for _, b := range p.closing {
+		if len([]rune(b.text)) >= 40 {
+			h.closing = strings.ReplaceAll(b.text, "\n", " ")
+			p.infer(b.where, "closing paragraph %q", abbreviate(h.closing))
+			break
+		}
+	}
+	return h
+}
+
+func decisionFrom(m []string) data.Decision {
+	day, _ := strconv.Atoi(m[3])
+	month, _ := strconv.Atoi(m[4])
+	year, _ := strconv.Atoi(m[5])
+	return data.Decision{Number: strings.TrimSpace(m[1]), Symbol: strings.TrimSpace(m[2]),
+		Date: data.Date{Year: year, Month: month, Day: day}, Issuer: strings.TrimSpace(m[6])}
+}
+
+// sentenceCase writes "CHƯƠNG TRÌNH CÔNG TÁC NĂM" as "Chương trình công tác năm".
+func sentenceCase(s string) string {
+	lower := strings.ToLower(s)
+	for i, r := range lower {
+		return strings.ToUpper(string(r)) + lower[i+len(string(r)):]
+	}
+	return lower
+}
+
+// titleCase writes "THANH HÓA" as "Thanh Hóa".
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = sentenceCase(w)
+	}
+	return strings.Join(words, " ")
+}
+
+func abbreviate(s string) string {
+	r := []rune(s)
+	if len(r) <= 60 {
+		return s
+	}
+	return string(r[:57]) + "…"
+}

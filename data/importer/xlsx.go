@@ -1,0 +1,56 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// readXlsx reads one sheet (the first, or the one named) with its values as
+// displayed: a date cell formatted "Tháng 3/2026" comes in as that text.
+// Merged cells keep their text in the first cell; a header row merged over
+// two rows is joined with the row under it by the table reader.
+func readXlsx(name string, src []byte, sheet string) (*document, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(src), excelize.Options{UnzipSizeLimit: maxPartSize * 4, UnzipXMLSizeLimit: maxPartSize})
+	if err != nil {
+		if errors.Is(err, excelize.ErrWorkbookPassword) || bytes.HasPrefix(src, []byte("\xD0\xCF\x11\xE0")) {
+			return nil, formatError(name, "the workbook is password-protected or an old .xls file; remove the password (File > Info > Protect Workbook) and save it as .xlsx")
+		}
+		return nil, formatError(name, "not a readable .xlsx workbook: %v", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, formatError(name, "the workbook has no sheet")
+	}
+	if sheet == "" {
+		sheet = sheets[0]
+	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		return nil, formatError(name, "no sheet named %q; the sheets are %s", sheet, strings.Join(quoteAll(sheets), ", "))
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, formatError(name, "cannot read sheet %q: %v", sheet, err)
+	}
+	// The whole sheet is one table: rows above the header are the titles and
+	// lone texts after the tasks the closing, as the table reader decides.
+	b := block{where: fmt.Sprintf("sheet %q", sheet)}
+	for i, cells := range rows {
+		for j := range cells {
+			cells[j] = clean(cells[j])
+		}
+		b.rows = append(b.rows, row{cells: cells, where: fmt.Sprintf("row %d", i+1)})
+	}
+	return &document{blocks: []block{b}}, nil
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = fmt.Sprintf("%q", x)
+	}
+	return out
+}

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/importer"
+)
+
+// annexText is the text of an annex's table rows and closing, line by line
+// as laid out: what the clerk reads in the signed document.
+func annexText(l *annexLayout) []string {
+	var out []string
+	for _, page := range l.pages {
+		for _, part := range page.tables {
+			for _, piece := range part.pieces {
+				for _, cell := range piece.row.cells {
+					out = append(out, cell[piece.from:min(piece.to, len(cell))]...)
+				}
+			}
+		}
+	}
+	for _, t := range l.closing {
+		out = append(out, t.text)
+	}
+	return out
+}
+
+func TestImportedSeedRendersTheSameAnnexText(t *testing.T) {
+	raw, err := os.ReadFile("../data/testdata/seed-2021.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.Import("seed.txt", raw, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported, probs := data.Parse("imported.toml", res.TOML)
+	if imported == nil {
+		t.Fatalf("imported plan refused: %v", probs)
+	}
+	_, want := defaultAnnex(t, bundledPlan(t))
+	_, got := defaultAnnex(t, imported)
+	if a, b := annexText(got), annexText(want); !slices.Equal(a, b) {
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Fatalf("line %d: imported %q, bundled %q", i, a[i], b[i])
+			}
+		}
+		t.Fatalf("imported annex has %d lines, bundled %d", len(a), len(b))
+	}
+}
