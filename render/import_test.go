@@ -3,10 +3,12 @@ package render
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/importer"
+	"github.com/plandoc/plandoc/fonts"
 )
 
 // annexText is the text of an annex's table rows and closing, line by line
@@ -50,5 +52,35 @@ func TestImportedSeedRendersTheSameAnnexText(t *testing.T) {
 			}
 		}
 		t.Fatalf("imported annex has %d lines, bundled %d", len(a), len(b))
+	}
+}
+
+// TestOverviewWorkbookImportsBack reads plandoc's own overview workbook, a
+// real .xlsx with title rows and merged cells, back into a plan.
+func TestOverviewWorkbookImportsBack(t *testing.T) {
+	p := bundledPlan(t)
+	content, err := overviewWorkbook(p, workbookTemplate(t), newBookKit(p, embeddedFonts(t).Face(fonts.Regular)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.Import("overview.xlsx", content, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, probs := data.Parse("imported.toml", res.TOML)
+	if back == nil || probs.Errors() > 0 {
+		t.Fatalf("the overview does not import back: %v", probs)
+	}
+	if len(back.Tasks) != len(p.Tasks) {
+		t.Fatalf("%d tasks back; want %d", len(back.Tasks), len(p.Tasks))
+	}
+	for i := range p.Tasks {
+		g, w := &back.Tasks[i], &p.Tasks[i]
+		if g.TT != w.TT || g.Content != w.Content || !slices.Equal(g.Units, w.Units) || back.PartnersLabel(g) != p.PartnersLabel(w) {
+			t.Errorf("task %s came back as %+v", w.TT, g)
+		}
+	}
+	if q2, err := importer.Import("overview.xlsx", content, importer.Options{Sheet: "Quý II"}); err != nil || !strings.Contains(string(q2.TOML), `tt = "24"`) || strings.Contains(string(q2.TOML), `tt = "23"`) {
+		t.Errorf("-sheet \"Quý II\": %v", err)
 	}
 }

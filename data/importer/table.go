@@ -57,33 +57,45 @@ type header struct {
 // header merged over two rows (a group heading above sub-headings) is
 // read as one.
 func findHeader(rows []row) (header, bool) {
+	// The header is the row naming the most columns, content among them: a
+	// title such as "NHIỆM VỤ QUÝ II" names one at most.
+	best, bestCount := -1, 0
 	for i := 0; i < len(rows) && i < 20; i++ {
-		cols := map[string]int{}
-		for j, c := range rows[i].cells {
-			if f := headingField(c); f != "" {
-				if _, dup := cols[f]; !dup {
-					cols[f] = j
-				}
-			}
+		cols := headingColumns(rows[i])
+		if _, ok := cols["content"]; ok && len(cols) > bestCount {
+			best, bestCount = i, len(cols)
 		}
-		if _, ok := cols["content"]; !ok {
-			continue
-		}
-		last := i
-		if i+1 < len(rows) && isHeaderRow(rows[i+1]) {
-			// Sub-headings under a group heading ("Đơn vị" over "Cơ quan chủ
-			// trì" and "Cơ quan phối hợp") name the columns the row above left open.
-			last = i + 1
-			for j, c := range rows[i+1].cells {
-				f := headingField(c)
-				if _, taken := cols[f]; f != "" && !taken && (j >= len(rows[i].cells) || headingField(rows[i].cells[j]) == "") {
-					cols[f] = j
-				}
-			}
-		}
-		return header{row: last, cols: cols}, true
 	}
-	return header{}, false
+	if best < 0 {
+		return header{}, false
+	}
+	cols := headingColumns(rows[best])
+	last := best
+	if best+1 < len(rows) && isHeaderRow(rows[best+1]) {
+		// Sub-headings under a group heading ("Đơn vị" over "Cơ quan chủ
+		// trì" and "Cơ quan phối hợp") name the columns the row above left open.
+		last = best + 1
+		for j, c := range rows[best+1].cells {
+			f := headingField(c)
+			if _, taken := cols[f]; f != "" && !taken && (j >= len(rows[best].cells) || headingField(rows[best].cells[j]) == "") {
+				cols[f] = j
+			}
+		}
+	}
+	return header{row: last, cols: cols}, true
+}
+
+// headingColumns maps the fields a row's headings name to their columns.
+func headingColumns(r row) map[string]int {
+	cols := map[string]int{}
+	for j, c := range r.cells {
+		if f := headingField(c); f != "" {
+			if _, dup := cols[f]; !dup {
+				cols[f] = j
+			}
+		}
+	}
+	return cols
 }
 
 // isHeaderRow reports whether every non-empty cell of a row is a heading
