@@ -213,7 +213,7 @@ func nearestParty(parties []party, text string) (pt party, exact, found bool) {
 		return party{}, false, false // short names differ by a letter on purpose
 	}
 	for _, pt := range parties {
-		if m := len([]rune(pt.folded)); m-n <= 2 && n-m <= 2 && distance(f, pt.folded) <= 2 {
+		if m := len([]rune(pt.folded)); m-n <= 2 && n-m <= 2 && Distance(f, pt.folded) <= 2 {
 			return pt, false, true
 		}
 	}

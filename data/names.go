@@ -71,8 +71,9 @@ func Fold(s string) string {
 	return tonePlacement.Replace(s)
 }
 
-// distance is the Levenshtein distance in characters.
-func distance(a, b string) int {
+// Distance is the Levenshtein distance in characters: how many letters to
+// change, add or drop to turn a into b.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -106,7 +107,7 @@ func suggest(s string, candidates []string) string {
 		}
 	}
 	for _, c := range candidates {
-		d := distance(s, c)
+		d := Distance(s, c)
 		if d == 0 {
 			continue
 		}

@@ -66,7 +66,7 @@ func WriteAll(dir string, res *Result, wrote func(path string, bytes int)) error
 			return err
 		}
 		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := writeAtomic(dst, f.data); err != nil {
+		if err := WriteFileAtomic(dst, f.data); err != nil {
 			return err
 		}
 		if wrote != nil {
@@ -86,7 +86,9 @@ func checkRelPath(p string) error {
 	return nil
 }
 
-func writeAtomic(dst string, content []byte) error {
+// WriteFileAtomic writes content to dst through a temporary file in the
+// same folder, so dst is either the old file or the whole new one.
+func WriteFileAtomic(dst string, content []byte) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return fmt.Errorf("creating output folder: %w", err)
 	}

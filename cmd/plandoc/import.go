@@ -9,6 +9,7 @@ import (
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/importer"
+	"github.com/plandoc/plandoc/render"
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -28,6 +29,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	source := fs.Arg(0)
+	if *out != "" && samePath(*out, source) {
+		fmt.Fprintln(stderr, "plandoc import: -o names the source itself; give another file for the plan")
+		return 2
+	}
 	src, err := os.ReadFile(source)
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc import:", err)
@@ -53,7 +58,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		_, err = stdout.Write(res.TOML)
 	} else {
-		err = writeFileAtomic(*out, res.TOML)
+		err = render.WriteFileAtomic(*out, res.TOML)
 		if err == nil {
 			fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", *out, len(res.TOML))
 		}
@@ -65,26 +70,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeFileAtomic writes through a temporary file so a failed import never
-// leaves half a plan, and refuses to overwrite the source.
-func writeFileAtomic(path string, content []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".plandoc-import-*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing plan: %w", err)
+// samePath reports whether two paths name one file, so the source is never
+// overwritten by the plan made from it.
+func samePath(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ia, ib)
 	}
-	if _, err := tmp.Write(content); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing plan: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing plan: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing plan: %w", err)
-	}
-	return nil
+	absA, _ := filepath.Abs(a)
+	absB, _ := filepath.Abs(b)
+	return absA == absB
 }

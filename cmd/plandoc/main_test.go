@@ -211,4 +211,11 @@ func TestImportBadSourceLeavesNothing(t *testing.T) {
 	if code, _, _ := runCLI(t, "import"); code != 2 {
 		t.Errorf("import with no source: exit %d, want 2", code)
 	}
+	before, _ := os.ReadFile(src)
+	if code, _, stderr := runCLI(t, "import", "-o", src, src); code != 2 || !strings.Contains(stderr, "names the source itself") {
+		t.Errorf("import over its own source: exit %d, %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(src); !bytes.Equal(before, after) {
+		t.Errorf("the source was changed")
+	}
 }

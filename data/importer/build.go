@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
@@ -163,7 +164,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 			members = j
 		}
 		for _, m := range members {
-			if !containsID(task.units, m.id) {
+			if !slices.Contains(task.units, m.id) {
 				task.units = append(task.units, m.id)
 				names = append(names, m.name)
 			}
@@ -186,7 +187,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 	names = names[:0]
 	for _, part := range bodyParts(t.approvers) {
 		e := bodies.final(bodies.byKey[nameKey(part)])
-		if !containsID(task.approvers, e.id) {
+		if !slices.Contains(task.approvers, e.id) {
 			task.approvers = append(task.approvers, e.id)
 			names = append(names, e.name)
 		}
@@ -213,13 +214,4 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 		task.partnersText = t.partners // the printed wording stays the user's
 	}
 	return task
-}
-
-func containsID(list []string, id string) bool {
-	for _, x := range list {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

@@ -142,7 +142,7 @@ func (r *registry) finish(p *parsed, taken map[string]bool) {
 	}
 	for i, a := range live {
 		for _, b := range live[i+1:] {
-			if len([]rune(a.key)) >= 6 && levenshtein(a.key, b.key) == 1 {
+			if len([]rune(a.key)) >= 6 && data.Distance(a.key, b.key) == 1 {
 				p.infer(b.where[b.spellings[0]], "%s %q and %q differ by one letter and are kept apart; if they are one %s, write them the same", r.kind, a.name, b.name, r.kind)
 			}
 		}
@@ -159,27 +159,6 @@ func uniqueID(id, kind string, taken map[string]bool) string {
 	}
 	taken[id] = true
 	return id
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 var (
