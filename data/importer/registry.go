@@ -46,14 +46,6 @@ type entry struct {
 	honorific string // people only
 }
 
-func (e *entry) total() int {
-	n := 0
-	for _, c := range e.counts {
-		n += c
-	}
-	return n
-}
-
 // registry collects the names of one kind and decides their ids.
 type registry struct {
 	kind    string
