@@ -80,8 +80,7 @@ func interpret(name string, d *document) (*parsed, error) {
 	if h.row > 0 && isHeaderRow(t.rows[h.row]) && !hasField(t.rows[h.row], "content") {
 		header = t.rows[h.row-1]
 	}
-	fields := []string{"tt", "content", "time", "units", "presiding", "partners", "approvers"}
-	for _, f := range fields[2:] {
+	for _, f := range []string{"time", "units", "presiding", "partners", "approvers"} {
 		if _, ok := h.cols[f]; !ok {
 			p.infer(t.where, "no %s column found; that part of each task is left empty", fieldNames[f])
 		}
@@ -141,7 +140,7 @@ func interpret(name string, d *document) (*parsed, error) {
 	return p, nil
 }
 
-var fieldNames = map[string]string{"tt": "TT", "content": "content", "time": "time (Thời gian thực hiện)", "units": "implementing unit (Bộ phận tham mưu, thực hiện)",
+var fieldNames = map[string]string{"time": "time (Thời gian thực hiện)", "units": "implementing unit (Bộ phận tham mưu, thực hiện)",
 	"presiding": "presiding person (Người chủ trì)", "partners": "partner (Đơn vị phối hợp)", "approvers": "approving body (Cấp thông qua)"}
 
 func hasTask(r row, h header) bool {
