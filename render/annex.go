@@ -151,7 +151,7 @@ func newTableStyle(d *pdfDoc, t templates.Table, f *flow) *tableStyle {
 	ts := &tableStyle{size: t.Size, hsize: t.HeaderSize,
 		lineH: lineHeight(t.Size, t.LineSpacing), hLineH: lineHeight(t.HeaderSize, t.LineSpacing),
 		padX: t.PaddingX, padY: t.PaddingY, left: f.left, right: f.right,
-		top: f.top, bottom: f.bottom, minSplitLines: 3, continuedLabel: t.Continued}
+		top: f.top, bottom: f.bottom, minSplitLines: 3}
 	total := 0.0
 	for _, c := range t.Columns {
 		total += c.Width

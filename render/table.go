@@ -66,16 +66,15 @@ type tablePage struct {
 
 // tableStyle holds the measures the layout needs.
 type tableStyle struct {
-	cols           []column
-	size, hsize    float64
-	lineH, hLineH  float64
-	padX, padY     float64
-	headerCells    [][]string
-	headerH        float64
-	left, right    float64 // table edges
-	top, bottom    float64 // page body: below the top margin, above the bottom margin
-	minSplitLines  int     // a split row leaves at least this many lines on a page
-	continuedLabel string
+	cols          []column
+	size, hsize   float64
+	lineH, hLineH float64
+	padX, padY    float64
+	headerCells   [][]string
+	headerH       float64
+	left, right   float64 // table edges
+	top, bottom   float64 // page body: below the top margin, above the bottom margin
+	minSplitLines int     // a split row leaves at least this many lines on a page
 }
 
 func (ts *tableStyle) rowHeight(lines int) float64 {

@@ -53,7 +53,6 @@ type Table struct {
 	GroupBy      string   `toml:"group_by"`
 	MonthLabel   string   `toml:"month_label"`
 	QuarterLabel string   `toml:"quarter_label"`
-	Continued    string   `toml:"continued"`
 	Columns      []Column `toml:"columns"`
 }
 
