@@ -188,12 +188,17 @@ func annexRows(d *pdfDoc, p *data.Plan, tpl *templates.Annex, ts *tableStyle) []
 			s := p.Section(t.Section)
 			band(s.Label+". "+s.Title, s.Label+". "+s.Title)
 		}
+		// Bookmarks go by section when there are sections, else by group:
+		// on the group's row when the template shows one, else on its first task.
 		if g := groupLabel(t, tpl); g != group {
 			group = g
-			if tpl.Table.GroupBy != "" {
-				band(g, bookmarkIf(len(p.Sections) == 0, g))
-			} else if len(p.Sections) == 0 {
-				bookmark = monthBookmark(t)
+			switch {
+			case tpl.Table.GroupBy != "" && len(p.Sections) == 0:
+				band(g, g)
+			case tpl.Table.GroupBy != "":
+				band(g, "")
+			case len(p.Sections) == 0:
+				bookmark = g
 			}
 		}
 		row := ts.row(d, taskCells(p, t, ts, nil), fonts.Regular)
@@ -201,13 +206,6 @@ func annexRows(d *pdfDoc, p *data.Plan, tpl *templates.Annex, ts *tableStyle) []
 		rows = append(rows, row)
 	}
 	return rows
-}
-
-func bookmarkIf(ok bool, s string) string {
-	if ok {
-		return s
-	}
-	return ""
 }
 
 // groupLabel names the month or quarter group of a task; tasks with no
@@ -218,16 +216,9 @@ func groupLabel(t *data.Task, tpl *templates.Annex) string {
 	}
 	first := t.Schedule.Months.First()
 	if tpl.Table.GroupBy == "quarter" {
-		return strings.ReplaceAll(tpl.Table.QuarterLabel, "{quarter}", []string{"I", "II", "III", "IV"}[(first-1)/3])
+		return strings.ReplaceAll(tpl.Table.QuarterLabel, "{quarter}", quarterNames[(first-1)/3])
 	}
 	return strings.ReplaceAll(tpl.Table.MonthLabel, "{month}", fmt.Sprint(first))
-}
-
-func monthBookmark(t *data.Task) string {
-	if !t.Schedule.Fixed() {
-		return t.Time
-	}
-	return fmt.Sprintf("Tháng %d", t.Schedule.Months.First())
 }
 
 // taskCells is what each column shows for a task; note, when set, adds a
