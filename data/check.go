@@ -157,6 +157,9 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 			d.checkFreeText(at, name, pt.Text)
 		}
 	}
+	if n := utf16Len(t.Content); n > maxCellChars {
+		d.warnf(path+".content", "%s: the content is %d characters long; an Excel cell holds %d, so the workbooks will cut it (the PDFs keep it whole)", name, n, maxCellChars)
+	}
 	if t.Section != "" {
 		if _, ok := p.sectionByID[t.Section]; ok {
 			used["section:"+t.Section] = true
@@ -304,4 +307,18 @@ func keys[T any](m map[string]T) []string {
 	// suggest picks the first of equally near candidates: sort for stable output.
 	slices.Sort(out)
 	return out
+}
+
+// maxCellChars is what one Excel cell holds, in UTF-16 units.
+const maxCellChars = 32767
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }

@@ -140,3 +140,13 @@ func TestSlugAndFold(t *testing.T) {
 		t.Errorf("Fold must keep tones apart")
 	}
 }
+
+func TestContentTooLongForExcelIsAWarning(t *testing.T) {
+	raw := readGood(t, "minimal.toml")
+	long := strings.Repeat("Hội nghị ", 4000) // 36,000 characters
+	src := strings.Replace(string(raw), `content = "Báo cáo phản biện"`, `content = "`+long+`"`, 1)
+	p, probs := Parse("long.toml", []byte(src))
+	if p == nil || len(probs) != 1 || probs[0].Severity != Warning || !strings.Contains(probs[0].Msg, "an Excel cell holds 32767") {
+		t.Errorf("want one warning about Excel's cell limit, got %v", probs)
+	}
+}
