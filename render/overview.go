@@ -84,7 +84,7 @@ func (b *book) monthHeaders() []string {
 // covers filled in and marked "x" (for black-and-white printers).
 func (b *book) writeTimeline(tasks []*data.Task) error {
 	name, c := b.tpl.Sheets.Timeline, b.tpl.Columns
-	sw, err := b.streamSheet(name)
+	sw, err := b.streamSheet(name, "")
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func (b *book) writeTimeline(tasks []*data.Task) error {
 func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task) error {
 	name, c := b.tpl.Sheets.Summary, b.tpl.Columns
 	width := 1 + 12 + 2
-	sw, err := b.streamSheet(name)
+	sw, err := b.streamSheet(name, "")
 	if err != nil {
 		return err
 	}
@@ -196,21 +196,4 @@ func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task) error {
 		return err
 	}
 	return sw.Flush()
-}
-
-// streamSheet adds a sheet printed one page wide and returns its stream
-// writer; the sheet properties must be set before the writer starts.
-func (b *book) streamSheet(name string) (*excelize.StreamWriter, error) {
-	if err := b.newSheet(name); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
-	}
-	fit := true
-	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
-	}
-	sw, err := b.f.NewStreamWriter(name)
-	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
-	}
-	return sw, nil
 }

@@ -181,17 +181,7 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 		}
 	}
 	last := overviewHeaderRow + max(n, 1)
-	if err := b.newSheet(name); err != nil {
-		return fmt.Errorf("sheet %s: %w", name, err)
-	}
-	if err := b.f.AutoFilter(name, fmt.Sprintf("A%d:%s%d", overviewHeaderRow, colName(len(headers)), last), nil); err != nil {
-		return fmt.Errorf("sheet %s: filter: %w", name, err)
-	}
-	fit := true
-	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	sw, err := b.f.NewStreamWriter(name)
+	sw, err := b.streamSheet(name, fmt.Sprintf("A%d:%s%d", overviewHeaderRow, colName(len(headers)), last))
 	if err != nil {
 		return err
 	}

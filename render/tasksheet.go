@@ -33,24 +33,13 @@ type taskSheet struct {
 }
 
 func (b *book) writeTaskSheet(s taskSheet) error {
-	if err := b.newSheet(s.name); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
-	}
 	f, p, c := b.f, b.plan, b.tpl.Columns
 	last := headerRow + max(len(s.tasks), 1)
-	// AutoFilter replaces the sheet properties, so it goes first; both go
-	// before the stream writer, which writes them when it starts. The filter
-	// takes in the hidden key column, so sorting moves each key with its row.
-	if err := f.AutoFilter(s.name, fmt.Sprintf("A%d:%s%d", headerRow, colName(colKey), last), nil); err != nil {
-		return fmt.Errorf("sheet %s: filter: %w", s.name, err)
-	}
-	fit := true
-	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
-	}
-	sw, err := f.NewStreamWriter(s.name)
+	// The filter takes in the hidden key column, so sorting moves each key
+	// with its row.
+	sw, err := b.streamSheet(s.name, fmt.Sprintf("A%d:%s%d", headerRow, colName(colKey), last))
 	if err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
+		return err
 	}
 
 	headers := []string{c.TT, c.Content, c.Time, c.Units, c.Presiding, c.Partners, c.Approvers, c.Status, c.Done, c.Notes, c.Key}

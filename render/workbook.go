@@ -107,6 +107,30 @@ func (b *book) newSheet(name string) error {
 	return err
 }
 
+// streamSheet adds a sheet printed one page wide, filtered over filter
+// when it is not empty, and returns its stream writer. The order is
+// excelize's: AutoFilter replaces the sheet properties, so it goes first,
+// and both go before the stream writer, which writes them when it starts.
+func (b *book) streamSheet(name, filter string) (*excelize.StreamWriter, error) {
+	if err := b.newSheet(name); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", name, err)
+	}
+	if filter != "" {
+		if err := b.f.AutoFilter(name, filter, nil); err != nil {
+			return nil, fmt.Errorf("sheet %s: filter: %w", name, err)
+		}
+	}
+	fit := true
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", name, err)
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", name, err)
+	}
+	return sw, nil
+}
+
 // finish sets the document properties and returns the workbook's bytes.
 func (b *book) finish(title string, custom map[string]string, customOrder []string) ([]byte, error) {
 	p := b.plan
