@@ -22,7 +22,7 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte,
 	if err := checkAnnexText(p, tpl, fam); err != nil {
 		return nil, nil, err
 	}
-	ref := referenceLine(p, tpl)
+	ref := referenceText(tpl.Title.Reference, p)
 	d := newPDFDoc(fam, tpl.Page.Orientation, docMeta{
 		title:    p.Program.Title,
 		author:   p.Organisation.Name,
@@ -45,106 +45,6 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte,
 		return nil, nil, err
 	}
 	return out, l, nil
-}
-
-// officialHeading places the header blocks of Decree 30 on the first page:
-// the parent and issuing body top left, upper case, the issuing body bold
-// with a rule of about 40% of its length under it; the national title and
-// motto top right with a rule as long as the motto. below, when given, adds
-// a line under each block (the number line and the place-and-date line of a
-// report). It returns where the blocks end.
-func officialHeading(f *flow, p *data.Plan, h templates.Header, below *[2]placedLine) float64 {
-	page := f.page()
-	centred := func(y, cx, width float64, style fonts.Style, size float64, s string) (float64, float64) {
-		f.d.font(style, size)
-		lh := lineHeight(size, 1.15)
-		widest := 0.0
-		for _, line := range balancedWrap(f.d, s, width) {
-			w := f.d.width(line)
-			widest = max(widest, w)
-			page.texts = append(page.texts, placedText{x: cx - w/2, y: baseline(y, lh, size), style: style, size: size, text: line})
-			y += lh
-		}
-		return y, widest
-	}
-	rule := func(y, cx, length float64) {
-		page.rules = append(page.rules, placedRule{x1: cx - length/2, y: y, x2: cx + length/2})
-	}
-	leftCX := f.left + h.LeftWidth/2
-	ly := f.top
-	if p.Organisation.Parent != "" {
-		ly, _ = centred(ly, leftCX, h.LeftWidth, fonts.Regular, h.BodySize, strings.ToUpper(p.Organisation.Parent))
-	}
-	ly, widest := centred(ly, leftCX, h.LeftWidth, fonts.Bold, h.BodySize, strings.ToUpper(p.Organisation.Name))
-	rule(ly+1.2, leftCX, 0.4*widest)
-
-	rightCX := f.right - h.RightWidth/2
-	ry, _ := centred(f.top, rightCX, h.RightWidth, fonts.Bold, h.NationalTitleSize, h.NationalTitle)
-	ry, mottoW := centred(ry, rightCX, h.RightWidth, fonts.Bold, h.MottoSize, h.Motto)
-	rule(ry+1.2, rightCX, mottoW)
-
-	y := max(ly, ry)
-	if below != nil {
-		// The number and the date stand on one line, under their blocks,
-		// as written: the blank in "Số:      /BC-LHH" is the clerk's to fill.
-		y += 4
-		lh := 0.0
-		for i, cx := range []float64{leftCX, rightCX} {
-			b := below[i]
-			f.d.font(b.style, b.size)
-			lh = max(lh, lineHeight(b.size, 1.15))
-			page.texts = append(page.texts, placedText{x: cx - f.d.width(b.text)/2, y: baseline(y, lineHeight(b.size, 1.15), b.size), style: b.style, size: b.size, text: b.text})
-		}
-		y += lh
-	}
-	return y + 10
-}
-
-// placedLine is a line of text not yet placed.
-type placedLine struct {
-	text  string
-	style fonts.Style
-	size  float64
-}
-
-// placeTitle places a document's type line, summary (optional) and
-// reference line (optional), centred, and a rule of a third of the type
-// line's length under them.
-func placeTitle(f *flow, size float64, typeLine, summary, ref string) {
-	cx := (f.left + f.right) / 2
-	typeLines := f.paragraph(typeLine, fonts.Bold, size, 1.15, "center", 0)
-	if summary != "" {
-		f.paragraph(summary, fonts.Bold, size, 1.15, "center", 0)
-	}
-	if ref != "" {
-		f.paragraph(ref, fonts.Italic, size, 1.15, "center", 0)
-	}
-	f.d.font(fonts.Bold, size)
-	typeW := f.d.width(typeLines[0].text)
-	f.page().rules = append(f.page().rules, placedRule{x1: cx - typeW/6, y: f.y + 2, x2: cx + typeW/6})
-	f.y += 7
-}
-
-// referenceLine fills the template's reference line from the decision.
-func referenceLine(p *data.Plan, tpl *templates.Annex) string {
-	return referenceText(tpl.Title.Reference, p)
-}
-
-// officialMonth writes months 1 and 2 with a leading zero and the others
-// without, as Decree 30 asks ("tháng 01", "tháng 6").
-func officialMonth(m int) string {
-	if m < 3 {
-		return fmt.Sprintf("%02d", m)
-	}
-	return fmt.Sprint(m)
-}
-
-// officialNumber gives numbers below 10 a leading zero ("05/QĐ-BNV").
-func officialNumber(n string) string {
-	if len(n) == 1 && n[0] >= '1' && n[0] <= '9' {
-		return "0" + n
-	}
-	return n
 }
 
 func newTableStyle(d *pdfDoc, t templates.Table, f *flow) *tableStyle {
@@ -216,7 +116,7 @@ func groupLabel(t *data.Task, tpl *templates.Annex) string {
 	}
 	first := t.Schedule.Months.First()
 	if tpl.Table.GroupBy == "quarter" {
-		return strings.ReplaceAll(tpl.Table.QuarterLabel, "{quarter}", quarterNames[(first-1)/3])
+		return strings.ReplaceAll(tpl.Table.QuarterLabel, "{quarter}", data.Roman((first-1)/3+1))
 	}
 	return strings.ReplaceAll(tpl.Table.MonthLabel, "{month}", fmt.Sprint(first))
 }
@@ -336,7 +236,7 @@ func checkAnnexText(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) error
 		{"parent body", fonts.Regular, strings.ToUpper(p.Organisation.Parent)},
 		{"program title", fonts.Bold, strings.ToUpper(p.Program.Title)},
 		{"program summary", fonts.Bold, p.Program.Summary},
-		{"decision reference", fonts.Italic, referenceLine(p, tpl)},
+		{"decision reference", fonts.Italic, referenceText(tpl.Title.Reference, p)},
 		{"closing paragraph", fonts.Regular, closingText(p, tpl)},
 		{"template header", fonts.Bold, tpl.Header.NationalTitle + tpl.Header.Motto},
 	}

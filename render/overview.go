@@ -10,8 +10,6 @@ import (
 	"github.com/plandoc/plandoc/templates"
 )
 
-var quarterNames = []string{"I", "II", "III", "IV"}
-
 // overviewWorkbook writes overview.xlsx for the office: every task, a sheet
 // per quarter, the year at a glance, and counts per unit and month.
 func overviewWorkbook(p *data.Plan, tpl *templates.Workbook, kit bookKit) ([]byte, error) {
@@ -33,8 +31,8 @@ func overviewWorkbook(p *data.Plan, tpl *templates.Workbook, kit bookKit) ([]byt
 				tasks = append(tasks, t)
 			}
 		}
-		name := strings.ReplaceAll(tpl.Sheets.Quarter, "{quarter}", quarterNames[q-1])
-		title := strings.ReplaceAll(tpl.Titles.Quarter, "{quarter}", quarterNames[q-1])
+		name := strings.ReplaceAll(tpl.Sheets.Quarter, "{quarter}", data.Roman(q))
+		title := strings.ReplaceAll(tpl.Titles.Quarter, "{quarter}", data.Roman(q))
 		if err := b.writeTaskSheet(taskSheet{name: name, title: title, tasks: tasks}); err != nil {
 			return nil, err
 		}

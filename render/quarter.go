@@ -154,11 +154,11 @@ func continuingNote(t *data.Task, q int, tpl *templates.Quarterly) string {
 	var notes []string
 	qs := t.Schedule.Months.Quarters()
 	if qs[0] < q {
-		notes = append(notes, strings.ReplaceAll(tpl.Tasks.ContinuingFrom, "{quarter}", quarterNames[qs[0]-1]))
+		notes = append(notes, strings.ReplaceAll(tpl.Tasks.ContinuingFrom, "{quarter}", data.Roman(qs[0])))
 	}
 	for _, later := range qs {
 		if later > q {
-			notes = append(notes, strings.ReplaceAll(tpl.Tasks.ContinuingTo, "{quarter}", quarterNames[later-1]))
+			notes = append(notes, strings.ReplaceAll(tpl.Tasks.ContinuingTo, "{quarter}", data.Roman(later)))
 			break
 		}
 	}

@@ -25,7 +25,7 @@ func reportWords(p *data.Plan, q int, date data.Date, tpl *templates.Quarterly) 
 	}
 	reference := referenceText(tpl.Heading.Reference, p)
 	return strings.NewReplacer(
-		"{quarter}", quarterNames[q-1], "{plan_year}", fmt.Sprint(p.Program.Year),
+		"{quarter}", data.Roman(q), "{plan_year}", fmt.Sprint(p.Program.Year),
 		"{place}", p.Organisation.Place, "{organisation}", p.Organisation.Name,
 		"{title}", lowerFirst(p.Program.Title), "{reference}", reference, "{code}", code,
 		"{day}", fmt.Sprintf("%02d", date.Day), "{month}", officialMonth(date.Month), "{year}", fmt.Sprint(date.Year),
@@ -51,7 +51,7 @@ func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, annexTpl 
 	}
 	d := newPDFDoc(fam, annexTpl.Page.Orientation, docMeta{
 		title: summary, author: p.Organisation.Name, subject: words.Replace(h.Type) + " " + summary,
-		keywords: fmt.Sprintf("báo cáo, Quý %s, %d, %s", quarterNames[qd.q-1], p.Program.Year, p.Program.Title),
+		keywords: fmt.Sprintf("báo cáo, Quý %s, %d, %s", data.Roman(qd.q), p.Program.Year, p.Program.Title),
 		date:     date,
 	})
 	pg := annexTpl.Page

@@ -161,17 +161,6 @@ func (b *book) finish(title string, custom map[string]string, customOrder []stri
 	return buf.Bytes(), nil
 }
 
-// referenceText fills a reference line from the decision, the date written
-// the official way.
-func referenceText(tpl string, p *data.Plan) string {
-	dec := p.Decision
-	return strings.NewReplacer(
-		"{number}", officialNumber(dec.Number), "{symbol}", dec.Symbol,
-		"{day}", fmt.Sprintf("%02d", dec.Date.Day), "{month}", officialMonth(dec.Date.Month),
-		"{year}", strconv.Itoa(dec.Date.Year), "{issuer}", dec.Issuer,
-	).Replace(tpl)
-}
-
 // ttValue writes a task number as a number when it is one, so sorting by
 // TT in Excel sorts 2 before 10; "01" or "1a" stay text, as printed.
 func ttValue(tt string) any {
