@@ -226,12 +226,7 @@ func closingText(p *data.Plan, tpl *templates.Annex) string {
 // checkAnnexText refuses, before anything is drawn, a character the font
 // cannot draw, naming the task or part of the document that holds it.
 func checkAnnexText(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) error {
-	type item struct {
-		where string
-		style fonts.Style
-		text  string
-	}
-	items := []item{
+	items := []drawnText{
 		{"organisation name", fonts.Bold, strings.ToUpper(p.Organisation.Name)},
 		{"parent body", fonts.Regular, strings.ToUpper(p.Organisation.Parent)},
 		{"program title", fonts.Bold, strings.ToUpper(p.Program.Title)},
@@ -241,26 +236,16 @@ func checkAnnexText(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) error
 		{"template header", fonts.Bold, tpl.Header.NationalTitle + tpl.Header.Motto},
 	}
 	for _, c := range tpl.Table.Columns {
-		items = append(items, item{"column title " + c.Title, fonts.Bold, c.Title})
+		items = append(items, drawnText{"column title " + c.Title, fonts.Bold, c.Title})
 	}
 	if s := p.Decision.Signer; s != nil {
-		items = append(items, item{"signer", fonts.Bold, strings.ToUpper(s.Authority+s.Title) + s.Name})
+		items = append(items, drawnText{"signer", fonts.Bold, strings.ToUpper(s.Authority+s.Title) + s.Name})
 	}
 	for _, s := range p.Sections {
-		items = append(items, item{"section " + s.Label, fonts.Bold, s.Label + s.Title})
-	}
-	for _, it := range items {
-		if err := checkText(fam, it.style, it.where, it.text); err != nil {
-			return err
-		}
+		items = append(items, drawnText{"section " + s.Label, fonts.Bold, s.Label + s.Title})
 	}
 	for i := range p.Tasks {
-		t := &p.Tasks[i]
-		for _, c := range tpl.Table.Columns {
-			if err := checkText(fam, fonts.Regular, fmt.Sprintf("task %s (line %d), %s", t.TT, t.Line, c.Title), cellText(p, t, c.Field)); err != nil {
-				return err
-			}
-		}
+		items = append(items, taskTexts(p, &p.Tasks[i], tpl.Table.Columns)...)
 	}
-	return nil
+	return checkTexts(fam, items)
 }

@@ -220,26 +220,16 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 // is drawn.
 func checkQuarterText(p *data.Plan, qd *quarterData, tpl *templates.Quarterly, fam *fonts.Family, words *strings.Replacer) error {
 	h := tpl.Heading
-	for _, it := range []struct {
-		where string
-		style fonts.Style
-		text  string
-	}{
+	items := []drawnText{
 		{"organisation name", fonts.Bold, strings.ToUpper(p.Organisation.Name + p.Organisation.Parent)},
 		{"report heading", fonts.Bold, words.Replace(h.Type + h.Summary + tpl.Summary.Section + tpl.Tasks.Section)},
 		{"report opening", fonts.Regular, words.Replace(h.Opening + h.Number)},
 		{"report date line", fonts.Italic, words.Replace(h.DateLine)},
-	} {
-		if err := checkText(fam, it.style, it.where, it.text); err != nil {
-			return err
-		}
 	}
 	for _, t := range qd.tasks {
-		for _, text := range []string{t.TT, t.Content, t.Time, p.UnitsLabel(t), p.PresidingLabel(t), p.PartnersLabel(t), p.ApproversLabel(t)} {
-			if err := checkText(fam, fonts.Regular, fmt.Sprintf("task %s (line %d)", t.TT, t.Line), text); err != nil {
-				return err
-			}
-		}
+		items = append(items, taskTexts(p, t, tpl.Table.Columns)...)
+		// The unit headings of the task list are set in italics.
+		items = append(items, drawnText{fmt.Sprintf("task %s (line %d), its units", t.TT, t.Line), fonts.Italic, p.UnitsLabel(t)})
 	}
-	return nil
+	return checkTexts(fam, items)
 }
