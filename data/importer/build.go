@@ -67,7 +67,7 @@ func (p *parsed) build() *planOut {
 		}
 	}
 	for _, e := range bodies.entries {
-		if o, ok := bodies.resolvePrefix(e); ok {
+		if o, ok := bodies.resolve(e.spellings[0], e); ok {
 			bodies.alias[e] = o
 			p.infer(e.where[e.spellings[0]], "approving body %q read as %q; confirm", e.spellings[0], o.spellings[0])
 		}
@@ -125,21 +125,6 @@ func bodyParts(cell string) []string {
 		}
 	}
 	return out
-}
-
-// resolvePrefix finds the one other entry whose name begins with e's.
-func (r *registry) resolvePrefix(e *entry) (*entry, bool) {
-	var found *entry
-	for _, o := range r.entries {
-		if o == e || r.alias[o] != nil || !hasWordPrefix(o.key, e.key) {
-			continue
-		}
-		if found != nil {
-			return nil, false
-		}
-		found = o
-	}
-	return found, found != nil
 }
 
 func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, joint map[*entry][]*entry, people, bodies, groups *registry) taskOut {
