@@ -9,7 +9,9 @@ import (
 	"github.com/plandoc/plandoc/templates"
 )
 
+// The benchmarks run with the collector settings plandoc runs with.
 func benchAnnex(b *testing.B, src []byte) {
+	defer BatchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
@@ -32,6 +34,7 @@ func BenchmarkAnnex1000Tasks(b *testing.B)  { benchAnnex(b, synth.Plan(1000, 50)
 func BenchmarkAnnex10000Tasks(b *testing.B) { benchAnnex(b, synth.Plan(10000, 50)) }
 
 func benchWorkbooks(b *testing.B, src []byte) {
+	defer BatchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
@@ -57,6 +60,7 @@ func BenchmarkWorkbooks2021(b *testing.B)       { benchWorkbooks(b, nil) }
 func BenchmarkWorkbooks10000Tasks(b *testing.B) { benchWorkbooks(b, synth.Plan(10000, 50)) }
 
 func benchQuarterly(b *testing.B, src []byte) {
+	defer BatchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"runtime/debug"
 	"sync"
 
 	"github.com/plandoc/plandoc/data"
@@ -26,12 +25,6 @@ var pending []string
 
 // Pending lists the outputs not built yet.
 func Pending() []string { return append([]string(nil), pending...) }
-
-// The garbage collector's settings while rendering.
-const (
-	renderGCPercent   = 200
-	renderMemoryLimit = 256 << 20
-)
 
 // job renders one output file.
 type job func() (File, error)
@@ -141,12 +134,6 @@ func workbookJobs(p *data.Plan, tpl *templates.Workbook, kit bookKit) []job {
 // order (the largest, the annex, comes first), and returns their files in
 // job order: the outputs share only read-only data and the measurer.
 func runAll(jobs []job) ([]File, error) {
-	// Rendering allocates much short-lived memory (excelize builds every cell
-	// as objects): collecting half as often is about a tenth faster, and the
-	// soft limit keeps the heap of a large render near renderMemoryLimit.
-	// Both settings are restored after.
-	defer debug.SetGCPercent(debug.SetGCPercent(renderGCPercent))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(renderMemoryLimit))
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
