@@ -6,7 +6,6 @@ import (
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/synth"
 	"github.com/plandoc/plandoc/fonts"
-	"github.com/plandoc/plandoc/templates"
 )
 
 // The benchmarks run with the collector settings plandoc runs with.
@@ -39,10 +38,7 @@ func benchWorkbooks(b *testing.B, src []byte) {
 	if src != nil {
 		p = parsePlan(b, src)
 	}
-	tpl, err := templates.LoadWorkbook("")
-	if err != nil {
-		b.Fatal(err)
-	}
+	tpl := workbookTemplate(b)
 	face := embeddedFonts(b).Face(fonts.Regular)
 	b.ReportAllocs()
 	files := 0
@@ -66,14 +62,7 @@ func benchQuarterly(b *testing.B, src []byte) {
 		p = parsePlan(b, src)
 	}
 	annexTpl, fam := annexTemplate(b, ""), embeddedFonts(b)
-	bookTpl, err := templates.LoadWorkbook("")
-	if err != nil {
-		b.Fatal(err)
-	}
-	tpl, err := templates.LoadQuarterly("")
-	if err != nil {
-		b.Fatal(err)
-	}
+	bookTpl, tpl := workbookTemplate(b), quarterlyTemplate(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		kit := newBookKit(p, fam.Face(fonts.Regular))

@@ -15,13 +15,39 @@ import (
 	"github.com/plandoc/plandoc/templates"
 )
 
-func bundledPlan(t testing.TB) *data.Plan {
+// must returns v, failing the test when err is set.
+func must[T any](t testing.TB, v T, err error) T {
 	t.Helper()
-	p, _, err := data.LoadBundled(data.DefaultPlan)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p
+	return v
+}
+
+func bundledPlan(t testing.TB) *data.Plan {
+	t.Helper()
+	p, _, err := data.LoadBundled(data.DefaultPlan)
+	return must(t, p, err)
+}
+
+func annexTemplate(t testing.TB, dir string) *templates.Annex {
+	tpl, err := templates.LoadAnnex(dir)
+	return must(t, tpl, err)
+}
+
+func workbookTemplate(t testing.TB) *templates.Workbook {
+	tpl, err := templates.LoadWorkbook("")
+	return must(t, tpl, err)
+}
+
+func quarterlyTemplate(t testing.TB) *templates.Quarterly {
+	tpl, err := templates.LoadQuarterly("")
+	return must(t, tpl, err)
+}
+
+func embeddedFonts(t testing.TB) *fonts.Family {
+	fam, err := fonts.Embedded()
+	return must(t, fam, err)
 }
 
 func parsePlan(t testing.TB, src []byte) *data.Plan {
@@ -40,24 +66,6 @@ func defaultAnnex(t testing.TB, p *data.Plan) ([]byte, *annexLayout) {
 		t.Fatal(err)
 	}
 	return out, l
-}
-
-func annexTemplate(t testing.TB, dir string) *templates.Annex {
-	t.Helper()
-	tpl, err := templates.LoadAnnex(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tpl
-}
-
-func embeddedFonts(t testing.TB) *fonts.Family {
-	t.Helper()
-	fam, err := fonts.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fam
 }
 
 // tool runs one of the independent readers on a PDF and returns its output.

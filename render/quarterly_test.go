@@ -10,17 +10,7 @@ import (
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/fonts"
-	"github.com/plandoc/plandoc/templates"
 )
-
-func quarterlyTemplate(t testing.TB) *templates.Quarterly {
-	t.Helper()
-	tpl, err := templates.LoadQuarterly("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tpl
-}
 
 // quarterTTs lists the tasks of a quarter in the report's order.
 func quarterTTs(qd *quarterData) []string {

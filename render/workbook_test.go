@@ -76,15 +76,6 @@ func dumpBook(t *testing.T, content []byte) dumpedBook {
 	return d
 }
 
-func workbookTemplate(t testing.TB) *templates.Workbook {
-	t.Helper()
-	tpl, err := templates.LoadWorkbook("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tpl
-}
-
 // tasksOf lists the TT column of a task sheet.
 func tasksOf(s dumpedSheet) []string {
 	var out []string
