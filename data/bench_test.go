@@ -7,7 +7,7 @@ import (
 )
 
 func BenchmarkLoadBundled(b *testing.B) {
-	raw, err := BundledSource(DefaultPlan)
+	raw, err := bundledSource(DefaultPlan)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -11,8 +11,8 @@ var bundled embed.FS
 // DefaultPlan is the bundled plan rendered when no file is given.
 const DefaultPlan = "lhh-thanh-hoa-2021.toml"
 
-// BundledSource returns the bytes of a bundled plan file.
-func BundledSource(name string) ([]byte, error) {
+// bundledSource returns the bytes of a bundled plan file.
+func bundledSource(name string) ([]byte, error) {
 	b, err := bundled.ReadFile("plans/" + name)
 	if err != nil {
 		return nil, fmt.Errorf("bundled plan %s: %w", name, err)
@@ -22,7 +22,7 @@ func BundledSource(name string) ([]byte, error) {
 
 // LoadBundled parses a bundled plan; messages call it "bundled:NAME".
 func LoadBundled(name string) (*Plan, Problems, error) {
-	raw, err := BundledSource(name)
+	raw, err := bundledSource(name)
 	if err != nil {
 		return nil, nil, err
 	}

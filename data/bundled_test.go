@@ -79,7 +79,7 @@ func TestBundledPlanMatchesSeed(t *testing.T) {
 		if !slices.Equal(task.Approvers, want) {
 			t.Errorf("row %s approvers %v; want %v for %q", row[0], task.Approvers, want, row[6])
 		}
-		if task.Schedule.Kind != KindMonths || len(task.Schedule.Months.List()) != 1 {
+		if task.Schedule.kind != kindMonths || len(task.Schedule.Months.List()) != 1 {
 			t.Errorf("row %s: time %q should be one month, got %v", row[0], task.Time, task.Schedule)
 		}
 	}

@@ -105,7 +105,7 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 		ttLine[t.TT] = d.pos.at(path).Line
 	}
 
-	if t.Schedule.Kind != KindExplicit && t.Time != "" {
+	if t.Schedule.kind != kindExplicit && t.Time != "" {
 		sched, err := ParseTime(t.Time, p.Program.Year)
 		if err != nil {
 			d.timeProblem(path+".time", name, err)

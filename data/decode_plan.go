@@ -145,7 +145,7 @@ func (d *decoder) explicitMonths(t table) Schedule {
 	items, ok := v.([]any)
 	if !ok {
 		t.wrongType("months", v, "a list of month numbers like [3, 6]")
-		return Schedule{Kind: KindExplicit}
+		return Schedule{kind: kindExplicit}
 	}
 	if len(items) == 0 {
 		d.errorf(t.keyPath("months"), "%s: months is empty; list at least one month, like months = [3]", t.name)
@@ -163,7 +163,7 @@ func (d *decoder) explicitMonths(t table) Schedule {
 			set = set.With(int(n))
 		}
 	}
-	return Schedule{Kind: KindExplicit, Months: set}
+	return Schedule{kind: kindExplicit, Months: set}
 }
 
 // ordinalName calls a registry entry by its id when it has a usable one.
@@ -172,18 +172,4 @@ func ordinalName(kind string, i int, m map[string]any) string {
 		return fmt.Sprintf("%s %q", kind, id)
 	}
 	return fmt.Sprintf("%s #%d", kind, i+1)
-}
-
-// Roman writes n in Roman numerals, as sections and quarters are numbered.
-func Roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	out := ""
-	for i, v := range vals {
-		for n >= v {
-			out += syms[i]
-			n -= v
-		}
-	}
-	return out
 }

@@ -48,7 +48,7 @@ func FuzzParseTime(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, expr string, year int) {
 		s, err := ParseTime(expr, year)
-		if err == nil && (s.Months == 0 || s.Months&^AllMonths != 0) {
+		if err == nil && (s.Months == 0 || s.Months&^allMonths != 0) {
 			t.Fatalf("ParseTime(%q) = %+v", expr, s)
 		}
 	})

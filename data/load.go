@@ -20,7 +20,7 @@ func Parse(name string, raw []byte) (*Plan, Problems) {
 	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(text), &tree); err != nil {
-		probs = append(probs, syntaxProblem(name, text, err))
+		probs = append(probs, SyntaxProblem(name, text, err))
 		probs.sortByPlace()
 		return nil, probs
 	}
@@ -33,6 +33,7 @@ func Parse(name string, raw []byte) (*Plan, Problems) {
 		return nil, probs
 	}
 	p.Source = Source{Name: name, SHA256: digest(text)}
+	p.pos = d.pos
 	return p, probs
 }
 
@@ -47,8 +48,9 @@ func LoadFile(path string) (*Plan, Problems, error) {
 	return p, probs, probs.Err()
 }
 
-// syntaxProblem turns a TOML parse error into a problem that shows the line.
-func syntaxProblem(name string, text []byte, err error) Problem {
+// SyntaxProblem turns a TOML parse error into a problem that shows the
+// line, its column counted in characters as editors count them.
+func SyntaxProblem(name string, text []byte, err error) Problem {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
 		return Problem{File: name, Msg: fmt.Sprintf("cannot read the TOML: %v", err)}

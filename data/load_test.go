@@ -87,7 +87,7 @@ tasks = [
 	if p.Tasks[0].TT != "1" || p.Tasks[0].Units[0] != "van-phong" || p.Tasks[0].Schedule.Months.String() != "1,2,3" {
 		t.Errorf("task 1 = %+v", p.Tasks[0])
 	}
-	if s := p.Tasks[1].Schedule; s.Kind != KindExplicit || s.Months.String() != "9,10" {
+	if s := p.Tasks[1].Schedule; s.kind != kindExplicit || s.Months.String() != "9,10" {
 		t.Errorf("explicit months = %+v", s)
 	}
 }

@@ -5,6 +5,7 @@ package data
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // SchemaVersion is the newest plan-file schema this build reads.
@@ -27,6 +28,7 @@ type Plan struct {
 	// Source describes the file the plan came from.
 	Source Source
 
+	pos         *positions // where each key stands in the source, for later problems
 	unitByID    map[string]*Unit
 	groupByID   map[string]*Group
 	personByID  map[string]*Person
@@ -172,6 +174,12 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("the date %q does not exist", s)
 	}
 	return d, nil
+}
+
+// Time is midnight UTC of the date: documents carry dates, not the
+// machine's clock or zone, so the same plan gives the same bytes anywhere.
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
 // Before reports whether d is strictly earlier than e.

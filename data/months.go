@@ -8,20 +8,17 @@ import (
 // Months is a set of months of the plan year, bit m-1 for month m.
 type Months uint16
 
-// AllMonths covers the whole year.
-const AllMonths Months = 1<<12 - 1
+// allMonths covers the whole year.
+const allMonths Months = 1<<12 - 1
 
-// MonthSpan is the set of months from..to inclusive.
-func MonthSpan(from, to int) Months {
+// monthSpan is the set of months from..to inclusive.
+func monthSpan(from, to int) Months {
 	var m Months
 	for i := from; i <= to; i++ {
 		m = m.With(i)
 	}
 	return m
 }
-
-// QuarterMonths is the set of the three months of quarter q (1–4).
-func QuarterMonths(q int) Months { return MonthSpan(3*q-2, 3*q) }
 
 // With adds month m (1–12).
 func (m Months) With(month int) Months { return m | 1<<(month-1) }

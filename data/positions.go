@@ -41,6 +41,74 @@ func (p *positions) keyAt(path string) pos {
 	return p.at(path)
 }
 
+// Positions tells where the keys and values of a TOML text stand, for the
+// other files plandoc reads (templates) to report the way plans do.
+type Positions struct{ p *positions }
+
+// IndexPositions indexes a TOML text the TOML parser has accepted.
+func IndexPositions(src []byte) Positions { return Positions{indexPositions(src)} }
+
+// At is the line and column of path's value, else its key, else the
+// nearest enclosing table's; 0, 0 when the text has none of them. Paths
+// are dotted keys with list indexes: "table.columns[2].width".
+func (ps Positions) At(path string) (line, col int) {
+	at := ps.p.at(path)
+	return at.Line, at.Col
+}
+
+// KeyAt is like At but prefers the key, for problems with the key itself.
+// A path without indexes ("column.widht", as the TOML decoder names an
+// unknown key in a list of tables) finds the first place it stands.
+func (ps Positions) KeyAt(path string) (line, col int) {
+	if _, ok := ps.p.keys[path]; !ok {
+		best := pos{}
+		for k, at := range ps.p.keys {
+			if stripIndexes(k) == path && (best.Line == 0 || at.Line < best.Line || at.Line == best.Line && at.Col < best.Col) {
+				best = at
+			}
+		}
+		if best.Line > 0 {
+			return best.Line, best.Col
+		}
+	}
+	at := ps.p.keyAt(path)
+	return at.Line, at.Col
+}
+
+// Sets reports whether the text sets path, itself or inside it.
+func (ps Positions) Sets(path string) bool {
+	_, key := ps.p.keys[path]
+	_, val := ps.p.vals[path]
+	return key || val
+}
+
+func stripIndexes(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Where is the line and column in the plan file of a key path such as
+// "tasks[3].content" or "units[0].name", for problems found after loading
+// (a character the font lacks); 0, 0 for a plan not loaded from text.
+func (p *Plan) Where(path string) (line, col int) {
+	if p.pos == nil {
+		return 0, 0
+	}
+	at := p.pos.at(path)
+	return at.Line, at.Col
+}
+
 func parentPath(path string) string {
 	i := strings.LastIndexAny(path, ".[")
 	if i < 0 {
@@ -148,6 +216,11 @@ func (s *posScanner) header() {
 	path := ""
 	for i, seg := range segs {
 		path = joinPath(path, seg)
+		// An unknown table ([[unit]], [tabel.x]) is reported at its plain
+		// path: the first header that names it is where it stands.
+		if _, seen := s.out.keys[path]; !seen {
+			s.out.keys[path] = at
+		}
 		if i == len(segs)-1 && array {
 			n := s.arrays[path]
 			s.arrays[path] = n + 1

@@ -77,6 +77,22 @@ func (ps Problems) Err() error {
 	return &PlanError{Problems: ps}
 }
 
+// Sorted returns the problems ordered by file, then place: problems from
+// several files (a plan and its templates) read in one order.
+func (ps Problems) Sorted() Problems {
+	out := append(Problems(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Col < out[j].Col
+	})
+	return out
+}
+
 func (ps Problems) sortByPlace() {
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].Line != ps[j].Line {
@@ -86,8 +102,9 @@ func (ps Problems) sortByPlace() {
 	})
 }
 
-// PlanError is returned when a plan cannot be used; it holds every problem
-// so the user can fix them all in one pass.
+// PlanError is returned when a plan, or a template or anything else read
+// as positioned text, cannot be used; it holds every problem so the user
+// can fix them all in one pass.
 type PlanError struct {
 	Problems Problems
 }

@@ -9,39 +9,39 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// ScheduleKind says what sort of time a task's expression names; renderers
+// scheduleKind says what sort of time a task's expression names; renderers
 // use it to tell tasks with fixed months from those that run all year.
-type ScheduleKind int
+type scheduleKind int
 
 const (
-	// KindMonths: one or more named months, a range, a quarter or a half year.
-	KindMonths ScheduleKind = iota
-	// KindDate: one day, "18/5".
-	KindDate
-	// KindYear: "Cả năm".
-	KindYear
-	// KindOngoing: "Thường xuyên".
-	KindOngoing
-	// KindMonthly: "Hằng tháng".
-	KindMonthly
-	// KindQuarterly: "Hằng quý".
-	KindQuarterly
-	// KindExplicit: the plan gave the months itself; the time text is free.
-	KindExplicit
+	// kindMonths: one or more named months, a range, a quarter or a half year.
+	kindMonths scheduleKind = iota
+	// kindDate: one day, "18/5".
+	kindDate
+	// kindYear: "Cả năm".
+	kindYear
+	// kindOngoing: "Thường xuyên".
+	kindOngoing
+	// kindMonthly: "Hằng tháng".
+	kindMonthly
+	// kindQuarterly: "Hằng quý".
+	kindQuarterly
+	// kindExplicit: the plan gave the months itself; the time text is free.
+	kindExplicit
 )
 
 // Schedule is what a task's time expression means.
 type Schedule struct {
-	Kind   ScheduleKind
+	kind   scheduleKind
 	Months Months
-	Day    int // day of the month for KindDate
+	day    int // day of the month for kindDate
 }
 
 // Fixed reports whether the task is tied to particular months rather than
 // running through the whole year.
 func (s Schedule) Fixed() bool {
-	switch s.Kind {
-	case KindYear, KindOngoing, KindMonthly, KindQuarterly:
+	switch s.kind {
+	case kindYear, kindOngoing, kindMonthly, kindQuarterly:
 		return false
 	}
 	return true
@@ -110,17 +110,17 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		if err := checkYear(m[2]); err != nil {
 			return Schedule{}, err
 		}
-		kind := map[string]ScheduleKind{"cả năm": KindYear, "thường xuyên": KindOngoing, "hằng tháng": KindMonthly, "hằng quý": KindQuarterly}[m[1]]
-		return Schedule{Kind: kind, Months: AllMonths}, nil
+		kind := map[string]scheduleKind{"cả năm": kindYear, "thường xuyên": kindOngoing, "hằng tháng": kindMonthly, "hằng quý": kindQuarterly}[m[1]]
+		return Schedule{kind: kind, Months: allMonths}, nil
 	}
 	if m := reHalf.FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[2]); err != nil {
 			return Schedule{}, err
 		}
 		if m[1] == "đầu" {
-			return Schedule{Kind: KindMonths, Months: MonthSpan(1, 6)}, nil
+			return Schedule{kind: kindMonths, Months: monthSpan(1, 6)}, nil
 		}
-		return Schedule{Kind: KindMonths, Months: MonthSpan(7, 12)}, nil
+		return Schedule{kind: kindMonths, Months: monthSpan(7, 12)}, nil
 	}
 	if m := reMonths.FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[2], m[3]); err != nil {
@@ -130,7 +130,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		if reason != "" {
 			return fail("%s", reason)
 		}
-		return Schedule{Kind: KindMonths, Months: months}, nil
+		return Schedule{kind: kindMonths, Months: months}, nil
 	}
 	if m := reQuarters.FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[2], m[3]); err != nil {
@@ -144,7 +144,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		for _, q := range quarters.List() {
 			months |= QuarterMonths(q)
 		}
-		return Schedule{Kind: KindMonths, Months: months}, nil
+		return Schedule{kind: kindMonths, Months: months}, nil
 	}
 	if m := reDate.FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[3]); err != nil {
@@ -158,7 +158,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		if day < 1 || day > daysIn(month, year) {
 			return fail("day %d does not exist in month %d", day, month)
 		}
-		return Schedule{Kind: KindDate, Months: Months(0).With(month), Day: day}, nil
+		return Schedule{kind: kindDate, Months: Months(0).With(month), day: day}, nil
 	}
 	return fail("%s", reasonUnknownForm)
 }
@@ -187,7 +187,7 @@ func parseItems(list, what string, max int, atoi func(string) (int, error)) (Mon
 		if len(nums) == 2 && nums[0] > nums[1] {
 			return 0, fmt.Sprintf("the range %d-%d runs backwards", nums[0], nums[1])
 		}
-		set |= MonthSpan(nums[0], nums[len(nums)-1])
+		set |= monthSpan(nums[0], nums[len(nums)-1])
 	}
 	return set, ""
 }

@@ -8,43 +8,43 @@ import (
 func TestParseTime(t *testing.T) {
 	cases := []struct {
 		expr   string
-		kind   ScheduleKind
+		kind   scheduleKind
 		months string
 		day    int
 	}{
-		{"Tháng 1", KindMonths, "1", 0},
-		{"Tháng 01", KindMonths, "1", 0},
-		{"tháng 12", KindMonths, "12", 0},
-		{"Tháng 3/2021", KindMonths, "3", 0},
-		{"Tháng 3 năm 2021", KindMonths, "3", 0},
-		{"Tháng 3-6", KindMonths, "3,4,5,6", 0},
-		{"Tháng 3 – 6", KindMonths, "3,4,5,6", 0},
-		{"Tháng 3 đến tháng 6", KindMonths, "3,4,5,6", 0},
-		{"Tháng 3-6/2021", KindMonths, "3,4,5,6", 0},
-		{"Tháng 3, 6, 9", KindMonths, "3,6,9", 0},
-		{"Tháng 3, 6 và 9", KindMonths, "3,6,9", 0},
-		{"Tháng 3; tháng 9", KindMonths, "3,9", 0},
-		{"Quý I", KindMonths, "1,2,3", 0},
-		{"Quý II", KindMonths, "4,5,6", 0},
-		{"Quý III", KindMonths, "7,8,9", 0},
-		{"Quý IV", KindMonths, "10,11,12", 0},
-		{"Quý IV/2021", KindMonths, "10,11,12", 0},
-		{"quí 2", KindMonths, "4,5,6", 0},
-		{"Quý I-II", KindMonths, "1,2,3,4,5,6", 0},
-		{"Quý I, III", KindMonths, "1,2,3,7,8,9", 0},
-		{"6 tháng đầu năm", KindMonths, "1,2,3,4,5,6", 0},
-		{"6 tháng cuối năm", KindMonths, "7,8,9,10,11,12", 0},
-		{"6 tháng cuối năm 2021", KindMonths, "7,8,9,10,11,12", 0},
-		{"Cả năm", KindYear, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
-		{"Thường xuyên", KindOngoing, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
-		{"Hằng tháng", KindMonthly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
-		{"Hàng tháng", KindMonthly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
-		{"Hằng quý", KindQuarterly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
-		{"18/5", KindDate, "5", 18},
-		{"Ngày 18/5", KindDate, "5", 18},
-		{"28/10/2021", KindDate, "10", 28},
-		{"29/2", KindDate, "2", 29}, // checked against the year below only when one is given
-		{"  Tháng   01. ", KindMonths, "1", 0},
+		{"Tháng 1", kindMonths, "1", 0},
+		{"Tháng 01", kindMonths, "1", 0},
+		{"tháng 12", kindMonths, "12", 0},
+		{"Tháng 3/2021", kindMonths, "3", 0},
+		{"Tháng 3 năm 2021", kindMonths, "3", 0},
+		{"Tháng 3-6", kindMonths, "3,4,5,6", 0},
+		{"Tháng 3 – 6", kindMonths, "3,4,5,6", 0},
+		{"Tháng 3 đến tháng 6", kindMonths, "3,4,5,6", 0},
+		{"Tháng 3-6/2021", kindMonths, "3,4,5,6", 0},
+		{"Tháng 3, 6, 9", kindMonths, "3,6,9", 0},
+		{"Tháng 3, 6 và 9", kindMonths, "3,6,9", 0},
+		{"Tháng 3; tháng 9", kindMonths, "3,9", 0},
+		{"Quý I", kindMonths, "1,2,3", 0},
+		{"Quý II", kindMonths, "4,5,6", 0},
+		{"Quý III", kindMonths, "7,8,9", 0},
+		{"Quý IV", kindMonths, "10,11,12", 0},
+		{"Quý IV/2021", kindMonths, "10,11,12", 0},
+		{"quí 2", kindMonths, "4,5,6", 0},
+		{"Quý I-II", kindMonths, "1,2,3,4,5,6", 0},
+		{"Quý I, III", kindMonths, "1,2,3,7,8,9", 0},
+		{"6 tháng đầu năm", kindMonths, "1,2,3,4,5,6", 0},
+		{"6 tháng cuối năm", kindMonths, "7,8,9,10,11,12", 0},
+		{"6 tháng cuối năm 2021", kindMonths, "7,8,9,10,11,12", 0},
+		{"Cả năm", kindYear, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Thường xuyên", kindOngoing, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Hằng tháng", kindMonthly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Hàng tháng", kindMonthly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"Hằng quý", kindQuarterly, "1,2,3,4,5,6,7,8,9,10,11,12", 0},
+		{"18/5", kindDate, "5", 18},
+		{"Ngày 18/5", kindDate, "5", 18},
+		{"28/10/2021", kindDate, "10", 28},
+		{"29/2", kindDate, "2", 29}, // checked against the year below only when one is given
+		{"  Tháng   01. ", kindMonths, "1", 0},
 	}
 	for _, c := range cases {
 		year := 2021
@@ -56,8 +56,8 @@ func TestParseTime(t *testing.T) {
 			t.Errorf("ParseTime(%q): %v", c.expr, err)
 			continue
 		}
-		if s.Kind != c.kind || s.Months.String() != c.months || s.Day != c.day {
-			t.Errorf("ParseTime(%q) = kind %d months %s day %d; want kind %d months %s day %d", c.expr, s.Kind, s.Months, s.Day, c.kind, c.months, c.day)
+		if s.kind != c.kind || s.Months.String() != c.months || s.day != c.day {
+			t.Errorf("ParseTime(%q) = kind %d months %s day %d; want kind %d months %s day %d", c.expr, s.kind, s.Months, s.day, c.kind, c.months, c.day)
 		}
 	}
 }
@@ -98,17 +98,17 @@ func TestParseTimeRefuses(t *testing.T) {
 }
 
 func TestMonthsQuarters(t *testing.T) {
-	m := MonthSpan(3, 6)
+	m := monthSpan(3, 6)
 	if got := m.Quarters(); len(got) != 2 || got[0] != 1 || got[1] != 2 {
 		t.Errorf("Tháng 3-6 quarters = %v; want [1 2]", got)
 	}
 	if m.InQuarter(3) || !m.InQuarter(1) || m.First() != 3 {
 		t.Errorf("InQuarter/First wrong for %s", m)
 	}
-	if got := AllMonths.Quarters(); len(got) != 4 {
+	if got := allMonths.Quarters(); len(got) != 4 {
 		t.Errorf("all months quarters = %v", got)
 	}
-	if (Schedule{Kind: KindOngoing}).Fixed() || !(Schedule{Kind: KindDate}).Fixed() {
+	if (Schedule{kind: kindOngoing}).Fixed() || !(Schedule{kind: kindDate}).Fixed() {
 		t.Errorf("Fixed: ongoing must not be fixed, a date must")
 	}
 }

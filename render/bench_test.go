@@ -1,6 +1,7 @@
 package render
 
 import (
+	"runtime/debug"
 	"testing"
 
 	"github.com/plandoc/plandoc/data"
@@ -8,18 +9,38 @@ import (
 	"github.com/plandoc/plandoc/fonts"
 )
 
+// batchCollector sets the collector as cmd/plandoc does for a render, so
+// the benchmarks measure what the program does, and restores it after.
+func batchCollector() (restore func()) {
+	percent := debug.SetGCPercent(200)
+	limit := debug.SetMemoryLimit(256 << 20)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// fresh is k with what a render makes anew each time (the printed cells
+// and the measurer's caches), so a benchmark's loop measures a whole render.
+func fresh(k *kit, p *data.Plan) *kit {
+	run := *k
+	run.printed = printPlan(p)
+	run.cells = newCellMeasurer(k.fam.Face(fonts.Regular))
+	return &run
+}
+
 // The benchmarks run with the collector settings plandoc runs with.
 func benchAnnex(b *testing.B, src []byte) {
-	defer BatchCollector()()
+	defer batchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
 	}
-	tpl, fam := annexTemplate(b, ""), embeddedFonts(b)
+	k := testKit(b, p, "")
 	b.ReportAllocs()
 	pages := 0
 	for b.Loop() {
-		_, l, err := renderAnnex(p, tpl, fam)
+		_, l, err := renderAnnex(p, k.set.Annex, k.fam, printPlan(p))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -33,17 +54,16 @@ func BenchmarkAnnex1000Tasks(b *testing.B)  { benchAnnex(b, synth.Plan(1000, 50)
 func BenchmarkAnnex10000Tasks(b *testing.B) { benchAnnex(b, synth.Plan(10000, 50)) }
 
 func benchWorkbooks(b *testing.B, src []byte) {
-	defer BatchCollector()()
+	defer batchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
 	}
-	tpl := workbookTemplate(b)
-	face := embeddedFonts(b).Face(fonts.Regular)
+	k := testKit(b, p, "")
 	b.ReportAllocs()
 	files := 0
 	for b.Loop() {
-		books, err := workbookFiles(p, tpl, face)
+		books, err := workbookFiles(p, fresh(k, p))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -56,19 +76,18 @@ func BenchmarkWorkbooks2021(b *testing.B)       { benchWorkbooks(b, nil) }
 func BenchmarkWorkbooks10000Tasks(b *testing.B) { benchWorkbooks(b, synth.Plan(10000, 50)) }
 
 func benchQuarterly(b *testing.B, src []byte) {
-	defer BatchCollector()()
+	defer batchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
 	}
-	annexTpl, fam := annexTemplate(b, ""), embeddedFonts(b)
-	bookTpl, tpl := workbookTemplate(b), quarterlyTemplate(b)
+	k := testKit(b, p, "")
 	b.ReportAllocs()
 	for b.Loop() {
-		kit := newBookKit(p, fam.Face(fonts.Regular))
+		run := fresh(k, p)
 		var jobs []job
 		for q := 1; q <= 4; q++ {
-			jobs = append(jobs, quarterJobs(p, q, data.Date{}, annexTpl, bookTpl, tpl, fam, kit)...)
+			jobs = append(jobs, quarterJobs(p, q, data.Date{}, run)...)
 		}
 		if _, err := runAll(jobs); err != nil {
 			b.Fatal(err)

@@ -6,13 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/synth"
 	"github.com/plandoc/plandoc/fonts"
-	"github.com/plandoc/plandoc/templates"
 )
 
 // must returns v, failing the test when err is set.
@@ -30,19 +30,18 @@ func bundledPlan(t testing.TB) *data.Plan {
 	return must(t, p, err)
 }
 
-func annexTemplate(t testing.TB, dir string) *templates.Annex {
-	tpl, err := templates.LoadAnnex(dir)
-	return must(t, tpl, err)
-}
-
-func workbookTemplate(t testing.TB) *templates.Workbook {
-	tpl, err := templates.LoadWorkbook("")
-	return must(t, tpl, err)
-}
-
-func quarterlyTemplate(t testing.TB) *templates.Quarterly {
-	tpl, err := templates.LoadQuarterly("")
-	return must(t, tpl, err)
+// testKit loads what a render reads, as Build does: the templates from dir
+// (the embedded ones when empty) and Liberation Serif.
+func testKit(t testing.TB, p *data.Plan, dir string) *kit {
+	t.Helper()
+	k, probs, err := prepare(p, Options{TemplatesDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return k
 }
 
 func embeddedFonts(t testing.TB) *fonts.Family {
@@ -61,32 +60,51 @@ func parsePlan(t testing.TB, src []byte) *data.Plan {
 
 func defaultAnnex(t testing.TB, p *data.Plan) ([]byte, *annexLayout) {
 	t.Helper()
-	out, l, err := renderAnnex(p, annexTemplate(t, ""), embeddedFonts(t))
+	k := testKit(t, p, "")
+	out, l, err := renderAnnex(p, k.set.Annex, k.fam, k.printed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out, l
 }
 
-// tool runs one of the independent readers on a PDF and returns its output.
-// The readers are part of the test set-up (README, .ci/run): a missing one
-// fails the test rather than skipping the check.
-func tool(t *testing.T, pdf []byte, name string, args ...string) string {
+// outside runs an independent reader (poppler, qpdf, openpyxl) on files
+// written to a temporary folder, and returns what it prints. The files'
+// names go where args says "{}", else after args. The readers
+// are part of the test set-up (README, .ci/run): a missing one fails the
+// test rather than skipping the check.
+func outside(t testing.TB, ext string, contents [][]byte, name string, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s is not installed; run: apt-get install -y poppler-utils qpdf", name)
+		t.Fatalf("%s is not installed; run .ci/run's apt-get line", name)
 	}
-	file := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	var files []string
+	for i, c := range contents {
+		file := filepath.Join(dir, fmt.Sprintf("doc%03d.%s", i, ext))
+		if err := os.WriteFile(file, c, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, file)
 	}
-	cmd := exec.Command(name, append(args, file)...)
+	if at := slices.Index(args, "{}"); at >= 0 {
+		args = slices.Concat(args[:at], files, args[at+1:])
+	} else {
+		args = append(args, files...)
+	}
+	cmd := exec.Command(name, args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errb.String())
 	}
 	return out.String()
+}
+
+// tool runs a PDF reader on one PDF.
+func tool(t *testing.T, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	return outside(t, "pdf", [][]byte{pdf}, name, args...)
 }
 
 // pdftext extracts the text of pages first..last (0 for all) with pdftotext.
@@ -96,18 +114,20 @@ func pdftext(t *testing.T, pdf []byte, first, last int) string {
 	if first > 0 {
 		args = append(args, "-f", fmt.Sprint(first), "-l", fmt.Sprint(last))
 	}
-	file := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
+	// The text goes to standard output ("-"), named after the PDF.
+	return outside(t, "pdf", [][]byte{pdf}, "pdftotext", append(args, "{}", "-")...)
+}
+
+// findTask is the plan's task numbered tt.
+func findTask(t testing.TB, p *data.Plan, tt string) *data.Task {
+	t.Helper()
+	for i := range p.Tasks {
+		if p.Tasks[i].TT == tt {
+			return &p.Tasks[i]
+		}
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext is not installed; run: apt-get install -y poppler-utils")
-	}
-	out, err := exec.Command("pdftotext", append(args, file, "-")...).Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
+	t.Fatalf("no task %s", tt)
+	return nil
 }
 
 // squash joins all whitespace into single spaces, so text wrapped into
@@ -160,6 +180,6 @@ func (m fpdfMeasurer) widthOf(s string, size float64) float64 {
 }
 
 // workbookFiles renders the department workbooks and the overview as Build does.
-func workbookFiles(p *data.Plan, tpl *templates.Workbook, face *fonts.Face) ([]File, error) {
-	return runAll(workbookJobs(p, tpl, newBookKit(p, face)))
+func workbookFiles(p *data.Plan, k *kit) ([]File, error) {
+	return runAll(workbookJobs(p, k))
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/importer"
-	"github.com/plandoc/plandoc/fonts"
 )
 
 // annexText is the text of an annex's table rows and closing, line by line
@@ -59,7 +58,7 @@ func TestImportedSeedRendersTheSameAnnexText(t *testing.T) {
 // real .xlsx with title rows and merged cells, back into a plan.
 func TestOverviewWorkbookImportsBack(t *testing.T) {
 	p := bundledPlan(t)
-	content, err := overviewWorkbook(p, workbookTemplate(t), newBookKit(p, embeddedFonts(t).Face(fonts.Regular)))
+	content, err := overviewWorkbook(p, testKit(t, p, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

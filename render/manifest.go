@@ -5,23 +5,23 @@ import (
 	"fmt"
 )
 
-// Manifest lists what a render wrote, so the office (or a script) can see
+// manifest lists what a render wrote, so the office (or a script) can see
 // which file is which and check that none was changed afterwards.
-type Manifest struct {
-	Plan  ManifestPlan `json:"plan"`
+type manifest struct {
+	Plan  manifestPlan `json:"plan"`
 	Files []File       `json:"files"`
 }
 
-// ManifestPlan identifies the plan the files were rendered from.
-type ManifestPlan struct {
+// manifestPlan identifies the plan the files were rendered from.
+type manifestPlan struct {
 	Title  string `json:"title"`
 	Year   int    `json:"year"`
 	SHA256 string `json:"sha256"`
 }
 
 func manifestJSON(res *Result) ([]byte, error) {
-	m := Manifest{
-		Plan:  ManifestPlan{Title: res.Plan.Program.Title, Year: res.Plan.Program.Year, SHA256: res.Plan.Source.SHA256},
+	m := manifest{
+		Plan:  manifestPlan{Title: res.Plan.Program.Title, Year: res.Plan.Program.Year, SHA256: res.Plan.Source.SHA256},
 		Files: res.Files,
 	}
 	if m.Files == nil {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
@@ -45,12 +44,9 @@ type unitCount struct {
 }
 
 func buildQuarter(p *data.Plan, q int, tpl *templates.Quarterly) *quarterData {
-	qd := &quarterData{q: q, months: data.QuarterMonths(q).List(), notes: map[*data.Task]string{}}
-	for i := range p.Tasks {
-		if t := &p.Tasks[i]; t.Schedule.Months.InQuarter(q) {
-			qd.tasks = append(qd.tasks, t)
-			qd.notes[t] = continuingNote(t, q, tpl)
-		}
+	qd := &quarterData{q: q, months: data.QuarterMonths(q).List(), tasks: p.QuarterTasks(q), notes: map[*data.Task]string{}}
+	for _, t := range qd.tasks {
+		qd.notes[t] = continuingNote(t, q, tpl)
 	}
 	qd.groupTasks(p, tpl)
 	qd.count(p)
@@ -77,9 +73,9 @@ func (qd *quarterData) groupTasks(p *data.Plan, tpl *templates.Quarterly) {
 		if len(tasks) == 0 {
 			continue
 		}
-		g := taskGroup{month: m, label: tpl.Tasks.NoFixedMonth}
+		g := taskGroup{month: m, label: tpl.Tasks.NoFixedMonth.String()}
 		if m != 0 {
-			g.label = strings.ReplaceAll(tpl.Tasks.Month, "{month}", strconv.Itoa(m))
+			g.label = tpl.Tasks.Month.Fill(monthWords(m))
 		}
 		index := map[string]int{}
 		for _, t := range tasks {
@@ -154,18 +150,13 @@ func continuingNote(t *data.Task, q int, tpl *templates.Quarterly) string {
 	var notes []string
 	qs := t.Schedule.Months.Quarters()
 	if qs[0] < q {
-		notes = append(notes, strings.ReplaceAll(tpl.Tasks.ContinuingFrom, "{quarter}", data.Roman(qs[0])))
+		notes = append(notes, tpl.Tasks.ContinuingFrom.Fill(quarterWords(qs[0])))
 	}
 	for _, later := range qs {
 		if later > q {
-			notes = append(notes, strings.ReplaceAll(tpl.Tasks.ContinuingTo, "{quarter}", data.Roman(later)))
+			notes = append(notes, tpl.Tasks.ContinuingTo.Fill(quarterWords(later)))
 			break
 		}
 	}
 	return strings.Join(notes, " ")
-}
-
-// quarterEnd is the last day of quarter q of year y, a report's default date.
-func quarterEnd(y, q int) data.Date {
-	return data.Date{Year: y, Month: 3 * q, Day: []int{31, 30, 30, 31}[q-1]}
 }

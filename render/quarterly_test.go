@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/plandoc/plandoc/data"
-	"github.com/plandoc/plandoc/fonts"
 )
 
 // quarterTTs lists the tasks of a quarter in the report's order.
@@ -35,7 +34,8 @@ func rowsFrom(from, to int) []string {
 
 func TestQuartersOf2021(t *testing.T) {
 	p := bundledPlan(t)
-	tpl := quarterlyTemplate(t)
+	k := testKit(t, p, "")
+	tpl := k.set.Quarterly
 	for q, want := range map[int]struct{ from, to, total int }{1: {1, 23, 23}, 2: {24, 44, 21}, 3: {45, 60, 16}, 4: {61, 72, 12}} {
 		qd := buildQuarter(p, q, tpl)
 		got := quarterTTs(qd)
@@ -99,7 +99,8 @@ func TestTasksSpanningQuarters(t *testing.T) {
 	src = strings.Replace(src, "time = \"Tháng 3\"", "time = \"Cả năm\"", 1)
 	src = strings.Replace(src, "time = \"Tháng 4\"", "time = \"Tháng 10\"", 1)
 	p := parsePlan(t, []byte(src))
-	tpl := quarterlyTemplate(t)
+	k := testKit(t, p, "")
+	tpl := k.set.Quarterly
 	want := map[int][]string{1: {"2", "3"}, 2: {"1", "2", "3"}, 3: {"3"}, 4: {"4", "3"}}
 	for q := 1; q <= 4; q++ {
 		qd := buildQuarter(p, q, tpl)
@@ -107,7 +108,7 @@ func TestTasksSpanningQuarters(t *testing.T) {
 			t.Errorf("Q%d lists %v; want %v", q, got, want[q])
 		}
 		last := qd.groups[len(qd.groups)-1]
-		if last.month != 0 || last.label != tpl.Tasks.NoFixedMonth || last.units[0].tasks[0].TT != "3" {
+		if last.month != 0 || last.label != tpl.Tasks.NoFixedMonth.String() || last.units[0].tasks[0].TT != "3" {
 			t.Errorf("Q%d: the all-year task is not under its own heading at the end: %+v", q, last)
 		}
 	}
@@ -122,21 +123,22 @@ func TestTasksSpanningQuarters(t *testing.T) {
 	if g := q2.groups[0]; g.month != 4 || len(g.units[0].tasks) != 2 {
 		t.Errorf("Q2 should open with April holding both the quarter's task and the continuing one: %+v", g)
 	}
-	pdf, _, err := renderQuarterlyPDF(p, q2, quarterEnd(2021, 2), annexTemplate(t, ""), tpl, embeddedFonts(t))
+	pdf, _, err := renderQuarterlyPDF(p, q2, data.QuarterEnd(2021, 2), k.set, k.fam, k.printed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := squash(pdftext(t, pdf, 0, 0))
-	if !strings.Contains(text, "Tháng 3-6 (tiếp theo từ Quý I)") || !strings.Contains(text, tpl.Tasks.NoFixedMonth) {
+	if !strings.Contains(text, "Tháng 3-6 (tiếp theo từ Quý I)") || !strings.Contains(text, tpl.Tasks.NoFixedMonth.String()) {
 		t.Errorf("Q2 report lacks the continuing mark or the all-year heading:\n%s", text)
 	}
 }
 
 func TestQuarterlyPDFPassesReaders(t *testing.T) {
 	p := bundledPlan(t)
-	tpl := quarterlyTemplate(t)
+	k := testKit(t, p, "")
+	tpl := k.set.Quarterly
 	qd := buildQuarter(p, 1, tpl)
-	pdf, l, err := renderQuarterlyPDF(p, qd, quarterEnd(2021, 1), annexTemplate(t, ""), tpl, embeddedFonts(t))
+	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,28 +214,17 @@ func TestQuarterlyPDFPassesReaders(t *testing.T) {
 	}
 }
 
-func findTask(t *testing.T, p *data.Plan, tt string) *data.Task {
-	t.Helper()
-	for i := range p.Tasks {
-		if p.Tasks[i].TT == tt {
-			return &p.Tasks[i]
-		}
-	}
-	t.Fatalf("no task %s", tt)
-	return nil
-}
-
 func TestQuarterlyWorkbook(t *testing.T) {
 	p := bundledPlan(t)
-	tpl := quarterlyTemplate(t)
-	kit := newBookKit(p, embeddedFonts(t).Face(fonts.Regular))
+	k := testKit(t, p, "")
+	tpl := k.set.Quarterly
 	for q, total := range map[int]int{1: 23, 4: 12} {
 		qd := buildQuarter(p, q, tpl)
-		content, err := quarterlyWorkbook(p, qd, quarterEnd(2021, q), workbookTemplate(t), tpl, kit)
+		content, err := quarterlyWorkbook(p, qd, data.QuarterEnd(2021, q), k)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, _ := quarterlyWorkbook(p, qd, quarterEnd(2021, q), workbookTemplate(t), tpl, kit)
+		again, _ := quarterlyWorkbook(p, qd, data.QuarterEnd(2021, q), k)
 		if !bytes.Equal(content, again) {
 			t.Errorf("Q%d workbook differs between two renders", q)
 		}
@@ -257,7 +248,7 @@ func TestQuarterlyWorkbook(t *testing.T) {
 		if !slices.Equal(tts, quarterTTs(qd)) {
 			t.Errorf("Q%d tasks sheet = %v; want %v", q, tts, quarterTTs(qd))
 		}
-		if d.Custom["plandoc.quarter"] != fmt.Sprint(q) || d.Props.Created != fmt.Sprintf("2021-%02d-%02dT00:00:00", 3*q, quarterEnd(2021, q).Day) {
+		if d.Custom["plandoc.quarter"] != fmt.Sprint(q) || d.Props.Created != fmt.Sprintf("2021-%02d-%02dT00:00:00", 3*q, data.QuarterEnd(2021, q).Day) {
 			t.Errorf("Q%d properties: %v %+v", q, d.Custom, d.Props)
 		}
 		if tasks.PrintTitleRows != "$5:$5" || !tasks.FitToPage || tasks.Orientation != "landscape" {

@@ -19,72 +19,88 @@ type Options struct {
 	AsOf         data.Date // the reports' date; zero for each quarter's last day
 }
 
-// pending names the outputs not built yet, so render says so instead of
-// pretending; each entry goes when its renderer lands.
-var pending []string
-
-// Pending lists the outputs not built yet.
-func Pending() []string { return append([]string(nil), pending...) }
-
 // job renders one output file.
 type job func() (File, error)
 
-// Build renders every output of the plan in memory, several at a time.
-func Build(p *data.Plan, opts Options) (*Result, error) {
+// kit is what one render reads: the templates, the fonts and every task's
+// printed cells, made once and shared read-only by all the outputs.
+type kit struct {
+	set     *templates.Set
+	fam     *fonts.Family
+	printed printedPlan
+	cells   *cellMeasurer
+}
+
+// prepare loads what the options name and checks that the fonts can draw
+// every character the PDFs will print, so a render never fails halfway.
+func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
 	if opts.Quarter < 0 || opts.Quarter > 4 {
-		return nil, fmt.Errorf("quarter %d does not exist; give 1, 2, 3 or 4", opts.Quarter)
+		return nil, nil, fmt.Errorf("quarter %d does not exist; give 1, 2, 3 or 4", opts.Quarter)
 	}
 	if !opts.AsOf.IsZero() && !opts.AsOf.Valid() {
-		return nil, fmt.Errorf("report date %s does not exist", opts.AsOf)
+		return nil, nil, fmt.Errorf("report date %s does not exist", opts.AsOf)
 	}
 	fam, err := loadFonts(opts.FontsDir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	annexTpl, err := templates.LoadAnnex(opts.TemplatesDir)
+	set, err := templates.Load(opts.TemplatesDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	probs := checkGlyphs(p, set, fam)
+	k := &kit{set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular))}
+	return k, probs, nil
+}
+
+// Check finds what would stop a render of the plan that the plan's own
+// checks do not: characters the fonts lack, in the plan or the templates.
+// The error is for what could not be read (templates, fonts, options).
+func Check(p *data.Plan, opts Options) (data.Problems, error) {
+	_, probs, err := prepare(p, opts)
+	return probs, err
+}
+
+// Build renders every output of the plan in memory, several at a time.
+func Build(p *data.Plan, opts Options) (*Result, error) {
+	k, probs, err := prepare(p, opts)
 	if err != nil {
 		return nil, err
 	}
-	bookTpl, err := templates.LoadWorkbook(opts.TemplatesDir)
-	if err != nil {
+	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	quarterTpl, err := templates.LoadQuarterly(opts.TemplatesDir)
-	if err != nil {
-		return nil, err
-	}
-	kit := newBookKit(p, fam.Face(fonts.Regular))
 	jobs := []job{func() (File, error) {
-		annex, _, err := renderAnnex(p, annexTpl, fam)
+		annex, _, err := renderAnnex(p, k.set.Annex, k.fam, k.printed)
 		if err != nil {
 			return File{}, fmt.Errorf("annex.pdf: %w", err)
 		}
 		return newFile("annex.pdf", "annex", annex), nil
 	}}
-	jobs = append(jobs, workbookJobs(p, bookTpl, kit)...)
+	jobs = append(jobs, workbookJobs(p, k)...)
 	for q := 1; q <= 4; q++ {
 		if opts.Quarter == 0 || opts.Quarter == q {
-			jobs = append(jobs, quarterJobs(p, q, opts.AsOf, annexTpl, bookTpl, quarterTpl, fam, kit)...)
+			jobs = append(jobs, quarterJobs(p, q, opts.AsOf, k)...)
 		}
 	}
 	files, err := runAll(jobs)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Plan: p, Files: files, Pending: Pending()}, nil
+	return &Result{Plan: p, Files: files}, nil
 }
 
 // quarterJobs renders quarter q's report as a PDF and as a workbook.
-func quarterJobs(p *data.Plan, q int, asOf data.Date, annexTpl *templates.Annex, bookTpl *templates.Workbook, tpl *templates.Quarterly, fam *fonts.Family, kit bookKit) []job {
+func quarterJobs(p *data.Plan, q int, asOf data.Date, k *kit) []job {
 	date := asOf
 	if date.IsZero() {
-		date = quarterEnd(p.Program.Year, q)
+		date = data.QuarterEnd(p.Program.Year, q)
 	}
-	qd := buildQuarter(p, q, tpl)
+	qd := buildQuarter(p, q, k.set.Quarterly)
 	base := fmt.Sprintf("quarterly/q%d", q)
 	return []job{
 		func() (File, error) {
-			out, _, err := renderQuarterlyPDF(p, qd, date, annexTpl, tpl, fam)
+			out, _, err := renderQuarterlyPDF(p, qd, date, k.set, k.fam, k.printed)
 			if err != nil {
 				return File{}, fmt.Errorf("%s.pdf: %w", base, err)
 			}
@@ -93,7 +109,7 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, annexTpl *templates.Annex,
 			return f, nil
 		},
 		func() (File, error) {
-			out, err := quarterlyWorkbook(p, qd, date, bookTpl, tpl, kit)
+			out, err := quarterlyWorkbook(p, qd, date, k)
 			if err != nil {
 				return File{}, fmt.Errorf("%s.xlsx: %w", base, err)
 			}
@@ -106,23 +122,23 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, annexTpl *templates.Annex,
 
 // workbookJobs renders the department workbooks, in registry order, then
 // the overview.
-func workbookJobs(p *data.Plan, tpl *templates.Workbook, kit bookKit) []job {
+func workbookJobs(p *data.Plan, k *kit) []job {
 	loads := p.Workloads()
 	jobs := make([]job, 0, len(loads)+1)
 	for _, w := range loads {
 		jobs = append(jobs, func() (File, error) {
 			path := "departments/" + w.Unit.ID + ".xlsx"
-			content, err := departmentWorkbook(p, tpl, kit, w)
+			content, err := departmentWorkbook(p, k, w)
 			if err != nil {
 				return File{}, fmt.Errorf("%s: %w", path, err)
 			}
 			f := newFile(path, "department", content)
-			f.Unit = &UnitRef{ID: w.Unit.ID, Name: w.Unit.Name}
+			f.Unit = &unitRef{ID: w.Unit.ID, Name: w.Unit.Name}
 			return f, nil
 		})
 	}
 	return append(jobs, func() (File, error) {
-		content, err := overviewWorkbook(p, tpl, kit)
+		content, err := overviewWorkbook(p, k)
 		if err != nil {
 			return File{}, fmt.Errorf("overview.xlsx: %w", err)
 		}

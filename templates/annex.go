@@ -1,17 +1,11 @@
 package templates
 
-import (
-	"fmt"
-	"slices"
-	"strings"
-)
-
-// Annex is the layout and wording of the decision annex.
+// Annex is annex.toml: the layout and wording of the decision annex.
 type Annex struct {
 	Page       Page       `toml:"page"`
 	Header     Header     `toml:"header"`
 	Title      Title      `toml:"title"`
-	Table      Table      `toml:"table"`
+	Table      AnnexTable `toml:"table"`
 	Closing    Closing    `toml:"closing"`
 	PageNumber PageNumber `toml:"page_number"`
 	Signature  Signature  `toml:"signature"`
@@ -28,8 +22,8 @@ type Page struct {
 
 // Header is the first page's header blocks.
 type Header struct {
-	NationalTitle     string  `toml:"national_title"`
-	Motto             string  `toml:"motto"`
+	NationalTitle     Text    `toml:"national_title"`
+	Motto             Text    `toml:"motto"`
 	BodySize          float64 `toml:"body_size"`
 	NationalTitleSize float64 `toml:"national_title_size"`
 	MottoSize         float64 `toml:"motto_size"`
@@ -40,28 +34,16 @@ type Header struct {
 // Title is the type line, summary and reference line.
 type Title struct {
 	Size      float64 `toml:"size"`
-	Reference string  `toml:"reference"`
+	Reference Text    `toml:"reference" fill:"number symbol day month year issuer"`
 }
 
-// Table is the program's table.
-type Table struct {
-	Size         float64  `toml:"size"`
-	HeaderSize   float64  `toml:"header_size"`
-	LineSpacing  float64  `toml:"line_spacing"`
-	PaddingX     float64  `toml:"padding_x"`
-	PaddingY     float64  `toml:"padding_y"`
-	GroupBy      string   `toml:"group_by"`
-	MonthLabel   string   `toml:"month_label"`
-	QuarterLabel string   `toml:"quarter_label"`
-	Columns      []Column `toml:"columns"`
-}
-
-// Column is one column of the table.
-type Column struct {
-	Field string  `toml:"field"`
-	Title string  `toml:"title"`
-	Width float64 `toml:"width"`
-	Align string  `toml:"align"`
+// AnnexTable is the program's table: a task table that can also group its
+// rows by month or quarter.
+type AnnexTable struct {
+	TaskTable
+	GroupBy      string `toml:"group_by"`
+	MonthLabel   Text   `toml:"month_label" fill:"month"`
+	QuarterLabel Text   `toml:"quarter_label" fill:"quarter"`
 }
 
 // Closing is the paragraph after the table.
@@ -69,7 +51,7 @@ type Closing struct {
 	Size        float64 `toml:"size"`
 	Indent      float64 `toml:"indent"`
 	SpaceBefore float64 `toml:"space_before"`
-	Mark        string  `toml:"mark"`
+	Mark        Text    `toml:"mark"`
 }
 
 // PageNumber is the number in the top margin.
@@ -83,106 +65,50 @@ type Signature struct {
 	Space float64 `toml:"space"`
 }
 
-// Fields are the task columns an annex table can show.
-var Fields = []string{"tt", "content", "time", "units", "presiding", "partners", "approvers"}
+// A4 in millimetres.
+const a4Short, a4Long = 210.0, 297.0
 
-// LoadAnnex returns the embedded annex template, overridden by dir's
-// annex.toml when dir is not empty.
-func LoadAnnex(dir string) (*Annex, error) {
-	var a Annex
-	source, err := load("annex.toml", dir, &a, func(raw []byte) {
-		if defines(raw, "table", "columns") {
-			a.Table.Columns = nil // a template that lists columns lists all of them
-		}
-	})
-	if err != nil {
-		return nil, err
+// Size is the page's width and height in millimetres.
+func (p Page) Size() (w, h float64) {
+	if p.Orientation == "portrait" {
+		return a4Short, a4Long
 	}
-	if err := a.validate(source); err != nil {
-		return nil, err
-	}
-	return &a, nil
+	return a4Long, a4Short
 }
 
-func (a *Annex) validate(name string) error {
-	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
-	p := a.Page
+func (p Page) check(k *checker) {
 	if p.Orientation != "landscape" && p.Orientation != "portrait" {
-		bad("page.orientation %q must be \"landscape\" or \"portrait\"", p.Orientation)
+		k.bad("page.orientation", "page.orientation %q must be \"landscape\" or \"portrait\"", p.Orientation)
 	}
 	for _, m := range []struct {
 		key       string
 		v, lo, hi float64
 	}{{"margin_top", p.MarginTop, 20, 25}, {"margin_bottom", p.MarginBottom, 20, 25}, {"margin_left", p.MarginLeft, 30, 35}, {"margin_right", p.MarginRight, 15, 20}} {
-		if m.v < m.lo || m.v > m.hi {
-			bad("page.%s %g mm is outside Decree 30's %g–%g mm", m.key, m.v, m.lo, m.hi)
-		}
+		k.number("page."+m.key, m.v, m.lo, m.hi, "mm", "Decree 30's")
 	}
-	errs = append(errs, sizeErrors(map[string]float64{"header.body_size": a.Header.BodySize, "header.national_title_size": a.Header.NationalTitleSize,
-		"header.motto_size": a.Header.MottoSize, "title.size": a.Title.Size, "closing.size": a.Closing.Size,
-		"page_number.size": a.PageNumber.Size, "signature.size": a.Signature.Size})...)
-	if a.Header.LeftWidth <= 0 || a.Header.RightWidth <= 0 {
-		bad("header.left_width and header.right_width must be positive")
-	}
-	errs = append(errs, placeholderErrors("title.reference", a.Title.Reference, "{number}", "{symbol}", "{day}", "{month}", "{year}", "{issuer}")...)
-	errs = append(errs, a.Table.problems()...)
-	if len(errs) > 0 {
-		return fmt.Errorf("%s: %s", name, strings.Join(errs, "; "))
-	}
-	return nil
 }
 
-// sizeErrors reports font sizes no one could read or print.
-func sizeErrors(sizes map[string]float64) []string {
-	var errs []string
-	for key, v := range sizes {
-		if v < 6 || v > 30 {
-			errs = append(errs, fmt.Sprintf("%s %g pt is not a usable font size (6–30)", key, v))
-		}
-	}
-	slices.Sort(errs) // map order must not reach the message
-	return errs
-}
-
-// problems checks a task table's settings and columns.
-func (t Table) problems() []string {
-	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
-	errs = append(errs, sizeErrors(map[string]float64{"table.size": t.Size, "table.header_size": t.HeaderSize})...)
-	if t.LineSpacing < 1 || t.LineSpacing > 2 {
-		bad("table.line_spacing %g must be between 1 and 2", t.LineSpacing)
-	}
-	switch t.GroupBy {
+func (a *Annex) check(k *checker, cols *Columns) {
+	a.Page.check(k)
+	h := a.Header
+	k.fontSize("header.body_size", h.BodySize)
+	k.fontSize("header.national_title_size", h.NationalTitleSize)
+	k.fontSize("header.motto_size", h.MottoSize)
+	w, _ := a.Page.Size()
+	text := w - a.Page.MarginLeft - a.Page.MarginRight
+	k.number("header.left_width", h.LeftWidth, 40, text/2, "mm", "the widths that fit beside the other block,")
+	k.number("header.right_width", h.RightWidth, 40, text/2+20, "mm", "the widths that fit beside the other block,")
+	k.fontSize("title.size", a.Title.Size)
+	k.fontSize("closing.size", a.Closing.Size)
+	k.number("closing.indent", a.Closing.Indent, 0, 30, "mm", "the indents")
+	k.number("closing.space_before", a.Closing.SpaceBefore, 0, 72, "pt", "the spaces")
+	k.fontSize("page_number.size", a.PageNumber.Size)
+	k.fontSize("signature.size", a.Signature.Size)
+	k.number("signature.space", a.Signature.Space, 10, 60, "mm", "the room for a signature and seal,")
+	switch a.Table.GroupBy {
 	case "", "month", "quarter":
 	default:
-		bad("table.group_by %q must be \"\", \"month\" or \"quarter\"", t.GroupBy)
+		k.bad("table.group_by", "table.group_by %q must be \"\", \"month\" or \"quarter\"", a.Table.GroupBy)
 	}
-	errs = append(errs, placeholderErrors("table.month_label", t.MonthLabel, "{month}")...)
-	errs = append(errs, placeholderErrors("table.quarter_label", t.QuarterLabel, "{quarter}")...)
-	if len(t.Columns) == 0 {
-		bad("table.columns: the table needs at least one column")
-	}
-	seen := map[string]bool{}
-	for i, c := range t.Columns {
-		if !slices.Contains(Fields, c.Field) {
-			bad("table.columns #%d: field %q must be one of %s", i+1, c.Field, strings.Join(Fields, ", "))
-		}
-		if seen[c.Field] {
-			bad("table.columns #%d: field %q is shown twice", i+1, c.Field)
-		}
-		seen[c.Field] = true
-		if c.Width <= 0 {
-			bad("table.columns #%d (%s): width must be positive", i+1, c.Field)
-		}
-		switch c.Align {
-		case "left", "center", "right", "justify":
-		default:
-			bad("table.columns #%d (%s): align %q must be left, center, right or justify", i+1, c.Field, c.Align)
-		}
-	}
-	if !seen["content"] {
-		bad("table.columns: the content column is missing; the table lists the tasks' contents")
-	}
-	return errs
+	a.Table.check(k, cols, text)
 }

@@ -2,102 +2,90 @@
 // editable TOML files, embedded in the binary; a folder given by the user
 // overrides them key by key, so another agency can rename a column or move
 // a margin without touching Go code.
+//
+//   - columns.toml: the task columns and their headings, for every document;
+//   - annex.toml: the decision annex (page, header blocks, table, closing);
+//   - quarterly.toml: the quarterly reports (their page is the annex's);
+//   - workbook.toml: the department and overview workbooks.
+//
+// A problem in any of them comes back as data.Problems, FILE:LINE:COL, as
+// a plan's do: unknown keys, values out of range, unknown placeholders.
 package templates
 
 import (
 	"embed"
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
-	"slices"
-	"strings"
+	"reflect"
 
-	"github.com/BurntSushi/toml"
-	"golang.org/x/text/unicode/norm"
+	"github.com/plandoc/plandoc/data"
 )
 
-//go:embed annex.toml workbook.toml quarterly.toml
+//go:embed columns.toml annex.toml workbook.toml quarterly.toml
 var builtin embed.FS
 
-// load decodes the embedded template name, then the file of the same name
-// in dir over it when dir is set and has one. reset runs on the user's file
-// before it is decoded, to clear lists it replaces whole.
-func load(name, dir string, v any, reset func(raw []byte)) (string, error) {
-	raw, err := builtin.ReadFile(name)
-	if err != nil {
-		return "", fmt.Errorf("embedded template: %w", err)
-	}
-	source := name + " (embedded)"
-	if err := decodeStrict(source, raw, v); err != nil {
-		return "", err
-	}
-	if dir == "" {
-		return source, nil
-	}
-	path := filepath.Join(dir, name)
-	raw, err = os.ReadFile(path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return source, nil // a templates folder need not override every document
-	case err != nil:
-		return "", fmt.Errorf("reading template: %w", err)
-	}
-	if reset != nil {
-		reset(raw)
-	}
-	return path, decodeStrict(path, raw, v)
+// Set is every template of one render.
+type Set struct {
+	Columns   *Columns
+	Annex     *Annex
+	Quarterly *Quarterly
+	Workbook  *Workbook
+
+	files map[string]*checker // by file name, to place later problems
 }
 
-func decodeStrict(name string, raw []byte, v any) error {
-	text := norm.NFC.String(strings.TrimPrefix(string(raw), "\uFEFF"))
-	md, err := toml.Decode(text, v)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("%s:%d: %s", name, pe.Position.Line, pe.Message)
-		}
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		// A misspelt table makes all its keys unknown: name the table only.
-		var keys []string
-		for _, k := range und {
-			if len(keys) > 0 && strings.HasPrefix(k.String(), keys[len(keys)-1]+".") {
-				continue
-			}
-			keys = append(keys, k.String())
-		}
-		return fmt.Errorf("%s: unknown key %s; see plandoc's templates/%s for the keys", name, strings.Join(keys, ", "), filepath.Base(strings.Fields(name)[0]))
-	}
-	return nil
-}
-
-var placeholder = regexp.MustCompile(`\{[a-z_-]+\}`)
-
-// placeholderErrors reports the placeholders in s that are not allowed.
-func placeholderErrors(key, s string, allowed ...string) []string {
-	var errs []string
-	for _, ph := range placeholder.FindAllString(s, -1) {
-		if !slices.Contains(allowed, ph) {
-			errs = append(errs, fmt.Sprintf("%s: unknown placeholder %s; it takes %s", key, ph, strings.Join(allowed, " ")))
-		}
-	}
-	return errs
-}
-
-// defines reports whether a template file sets table.key; a file that does
-// not parse defines nothing (decodeStrict reports why).
-func defines(raw []byte, table, key string) bool {
-	var m map[string]any
-	if _, err := toml.Decode(string(raw), &m); err != nil {
-		return false
-	}
-	t, ok := m[table].(map[string]any)
+// Where is the file, line and column that set a key path of one of the
+// templates ("annex.toml", "header.motto"): the user's file when it sets
+// the key, else the embedded one.
+func (s *Set) Where(file, path string) (string, int, int) {
+	k, ok := s.files[file]
 	if !ok {
-		return false
+		return file, 0, 0
 	}
-	_, ok = t[key]
-	return ok
+	return k.at(path)
+}
+
+// Load reads the embedded templates, each overridden by the file of the
+// same name in dir when dir is set and has one. The error, when there is
+// one, is a *data.PlanError holding every problem found in every file.
+func Load(dir string) (*Set, error) {
+	set := &Set{Columns: &Columns{}, Annex: &Annex{}, Quarterly: &Quarterly{}, Workbook: &Workbook{}}
+	var probs data.Problems
+	load := func(file string, v any, reset func(data.Positions)) *checker {
+		k, ps := loadFile(file, dir, v, reset)
+		probs = append(probs, ps...)
+		return k
+	}
+	// A list the user's file gives replaces the embedded one whole.
+	cols := load("columns.toml", set.Columns, func(user data.Positions) {
+		if user.Sets("column") {
+			set.Columns.Column = nil
+		}
+		if user.Sets("progress.status_options") {
+			set.Columns.Progress.StatusOptions = nil
+		}
+	})
+	annex := load("annex.toml", set.Annex, nil)
+	quarterly := load("quarterly.toml", set.Quarterly, nil)
+	book := load("workbook.toml", set.Workbook, func(user data.Positions) {
+		if user.Sets("guide.lines") {
+			set.Workbook.Guide.Lines = nil
+		}
+	})
+	if probs.Errors() > 0 {
+		return nil, probs.Sorted().Err()
+	}
+	cols.checkColumns(set.Columns)
+	annex.texts("", reflect.ValueOf(set.Annex).Elem(), nil)
+	set.Annex.check(annex, set.Columns)
+	quarterly.texts("", reflect.ValueOf(set.Quarterly).Elem(), nil)
+	set.Quarterly.check(quarterly, set.Columns, set.Annex.Page)
+	book.texts("", reflect.ValueOf(set.Workbook).Elem(), nil)
+	set.Workbook.check(book, set.Columns)
+	for _, k := range []*checker{cols, annex, quarterly, book} {
+		probs = append(probs, k.probs...)
+	}
+	if err := probs.Sorted().Err(); err != nil {
+		return nil, err
+	}
+	set.files = map[string]*checker{"columns.toml": cols, "annex.toml": annex, "quarterly.toml": quarterly, "workbook.toml": book}
+	return set, nil
 }

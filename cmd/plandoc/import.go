@@ -9,7 +9,7 @@ import (
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/importer"
-	"github.com/plandoc/plandoc/render"
+	"github.com/plandoc/plandoc/data/safefile"
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -38,17 +38,23 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc import:", err)
 		return 1
 	}
-	res, err := importer.Import(filepath.Base(source), src, importer.Options{Sheet: *sheet})
+	// The plan's problems are named after the file it will be, so that
+	// "plan.toml:12:3" points into the file the clerk opens next.
+	planName := *out
+	if planName == "" {
+		planName = "(standard output)"
+	}
+	res, err := importer.Import(filepath.Base(source), src, importer.Options{Sheet: *sheet, PlanName: planName})
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc import:", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "%s: %d inferences to confirm:\n", source, len(res.Report))
+	fmt.Fprintf(stderr, "%s: %s to confirm:\n", source, count(len(res.Report), "inference"))
 	for _, inf := range res.Report {
 		fmt.Fprintln(stderr, "  "+inf.String())
 	}
 	if n := res.Problems.Errors(); n > 0 {
-		fmt.Fprintf(stderr, "plandoc check finds %d errors in the imported plan (each stands beside an inference above):\n", n)
+		fmt.Fprintf(stderr, "plandoc check finds %s in the imported plan (each stands beside an inference above):\n", count(n, "error"))
 		for _, p := range res.Problems {
 			if p.Severity == data.Error {
 				fmt.Fprintln(stderr, "  "+p.String())
@@ -58,7 +64,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		_, err = stdout.Write(res.TOML)
 	} else {
-		err = render.WriteFileAtomic(*out, res.TOML)
+		err = safefile.Write(*out, res.TOML)
 		if err == nil {
 			fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", *out, len(res.TOML))
 		}

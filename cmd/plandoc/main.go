@@ -27,7 +27,7 @@ With no PLAN.toml, render and check use the bundled plan.
 `
 
 func main() {
-	restore := render.BatchCollector() // a batch program: speed over a small heap
+	restore := batchCollector() // a batch program: speed over a small heap
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	restore()
 	os.Exit(code)

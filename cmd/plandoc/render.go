@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -44,6 +45,12 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	res, err := render.Build(plan, opts)
+	var problems *data.PlanError
+	if errors.As(err, &problems) {
+		printProblems(stderr, problems.Problems)
+		fmt.Fprintf(stderr, "plandoc render: no output written: %s\n", count(problems.Problems.Errors(), "error"))
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", err)
 		return 1
@@ -54,9 +61,6 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render:", err)
 		return 1
-	}
-	for _, p := range res.Pending {
-		fmt.Fprintln(stdout, "not built yet:", p)
 	}
 	return 0
 }

@@ -7,6 +7,9 @@ import (
 // Options are the user's choices for one import.
 type Options struct {
 	Sheet string // the workbook's sheet; the first when empty
+	// PlanName is how the plan's problems name the file it is written to;
+	// "imported plan" when empty.
+	PlanName string
 }
 
 // Result is an imported plan and what a person should confirm.
@@ -32,6 +35,10 @@ func Import(name string, src []byte, opts Options) (*Result, error) {
 	}
 	out := p.build()
 	toml := out.write(name)
-	_, probs := data.Parse("imported plan", toml)
+	planName := opts.PlanName
+	if planName == "" {
+		planName = "imported plan"
+	}
+	_, probs := data.Parse(planName, toml)
 	return &Result{TOML: toml, Report: p.report, Problems: probs}, nil
 }

@@ -1,5 +1,6 @@
-"""Dump what a workbook holds, as JSON, using openpyxl: an independent reader
-for the tests of the workbooks plandoc writes. Usage: xlsx_dump.py FILE.xlsx"""
+"""Dump what workbooks hold, as JSON, using openpyxl: an independent reader
+for the tests of the workbooks plandoc writes. Usage: xlsx_dump.py FILE.xlsx...
+prints a JSON list, one object per file, in the order given."""
 import json
 import sys
 import zipfile
@@ -68,7 +69,7 @@ def sheet(ws):
     }
 
 
-def main(path):
+def dump(path):
     wb = openpyxl.load_workbook(path)
     p = wb.properties
     out = {
@@ -82,8 +83,8 @@ def main(path):
         "chart_parts": chart_parts(path),
         "sheet": {name: sheet(wb[name]) for name in wb.sheetnames},
     }
-    json.dump(out, sys.stdout, ensure_ascii=False, default=str)
+    return out
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    json.dump([dump(p) for p in sys.argv[1:]], sys.stdout, ensure_ascii=False, default=str)

@@ -1,4 +1,4 @@
-package render
+package main
 
 import (
 	"runtime/debug"
@@ -9,7 +9,7 @@ func TestBatchCollectorRestores(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 	limit := debug.SetMemoryLimit(-1)
-	restore := BatchCollector()
+	restore := batchCollector()
 	if got := debug.SetGCPercent(-1); got != batchGCPercent {
 		t.Errorf("GC percent during a batch = %d; want %d", got, batchGCPercent)
 	}

@@ -18,10 +18,7 @@ type annexLayout struct {
 }
 
 // renderAnnex lays out and draws the decision annex.
-func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte, *annexLayout, error) {
-	if err := checkAnnexText(p, tpl, fam); err != nil {
-		return nil, nil, err
-	}
+func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) ([]byte, *annexLayout, error) {
 	ref := referenceText(tpl.Title.Reference, p)
 	d := newPDFDoc(fam, tpl.Page.Orientation, docMeta{
 		title:    p.Program.Title,
@@ -35,8 +32,8 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte,
 	placeTitle(l.flow, tpl.Title.Size, strings.ToUpper(p.Program.Title), p.Program.Summary, ref)
 	l.titleBottom = l.y
 
-	l.table = newTableStyle(d, tpl.Table, l.flow)
-	l.flow.table(l.table, annexRows(d, p, tpl, l.table))
+	l.table = newTableStyle(d, tpl.Table.TaskTable, headedColumns(taskColumns(tpl.Table.Columns)), l.flow)
+	l.flow.table(l.table, annexRows(d, p, tpl, l.table, printed))
 	l.layoutEnd(p, tpl)
 	l.numberPages(tpl.PageNumber.Size)
 	l.draw()
@@ -47,19 +44,38 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) ([]byte,
 	return out, l, nil
 }
 
-func newTableStyle(d *pdfDoc, t templates.Table, f *flow) *tableStyle {
+// headedColumns are task columns as a PDF table sets them.
+func headedColumns(cols []taskColumn) []tableColumn {
+	out := make([]tableColumn, len(cols))
+	for i, c := range cols {
+		out[i] = tableColumn{heading: c.Heading, width: c.Width, align: c.Align, field: c.field}
+	}
+	return out
+}
+
+// tableColumn is a column of a PDF table before it is placed: a task
+// column (field ≥ 0) or a report's count column (field -1).
+type tableColumn struct {
+	heading, align string
+	width          float64 // relative
+	field          int
+}
+
+// newTableStyle places the columns across the flow's width, their widths
+// scaled to fill it, and wraps their headings.
+func newTableStyle(d *pdfDoc, t templates.TaskTable, cols []tableColumn, f *flow) *tableStyle {
 	ts := &tableStyle{size: t.Size, hsize: t.HeaderSize,
 		lineH: lineHeight(t.Size, t.LineSpacing), hLineH: lineHeight(t.HeaderSize, t.LineSpacing),
 		padX: t.PaddingX, padY: t.PaddingY, left: f.left, right: f.right,
 		top: f.top, bottom: f.bottom, minSplitLines: 3}
 	total := 0.0
-	for _, c := range t.Columns {
-		total += c.Width
+	for _, c := range cols {
+		total += c.width
 	}
 	x := f.left
-	for _, c := range t.Columns {
-		w := c.Width / total * (f.right - f.left)
-		ts.cols = append(ts.cols, column{field: c.Field, title: c.Title, align: c.Align, x: x, w: w})
+	for _, c := range cols {
+		w := c.width / total * (f.right - f.left)
+		ts.cols = append(ts.cols, column{field: c.field, title: c.heading, align: c.align, x: x, w: w})
 		x += w
 	}
 	d.font(fonts.Bold, ts.hsize)
@@ -74,7 +90,7 @@ func newTableStyle(d *pdfDoc, t templates.Table, f *flow) *tableStyle {
 }
 
 // annexRows wraps every task into a row, with section and group rows.
-func annexRows(d *pdfDoc, p *data.Plan, tpl *templates.Annex, ts *tableStyle) []*tableRow {
+func annexRows(d *pdfDoc, p *data.Plan, tpl *templates.Annex, ts *tableStyle, printed printedPlan) []*tableRow {
 	var rows []*tableRow
 	band := func(text, bookmark string) {
 		rows = append(rows, ts.band(d, text, fonts.Bold, bookmark, 0))
@@ -101,7 +117,7 @@ func annexRows(d *pdfDoc, p *data.Plan, tpl *templates.Annex, ts *tableStyle) []
 				bookmark = g
 			}
 		}
-		row := ts.row(d, taskCells(p, t, ts, nil), fonts.Regular)
+		row := ts.row(d, taskCells(printed[t], ts, ""), fonts.Regular)
 		row.bookmark = bookmark
 		rows = append(rows, row)
 	}
@@ -116,45 +132,22 @@ func groupLabel(t *data.Task, tpl *templates.Annex) string {
 	}
 	first := t.Schedule.Months.First()
 	if tpl.Table.GroupBy == "quarter" {
-		return strings.ReplaceAll(tpl.Table.QuarterLabel, "{quarter}", data.Roman((first-1)/3+1))
+		return tpl.Table.QuarterLabel.Fill(quarterWords((first-1)/3 + 1))
 	}
-	return strings.ReplaceAll(tpl.Table.MonthLabel, "{month}", fmt.Sprint(first))
+	return tpl.Table.MonthLabel.Fill(monthWords(first))
 }
 
-// taskCells is what each column shows for a task; note, when set, adds a
-// line to the time cell (a report's "continuing" mark).
-func taskCells(p *data.Plan, t *data.Task, ts *tableStyle, note func(*data.Task) string) []string {
+// taskCells is what each column of a PDF task table shows for a task;
+// note, when set, adds a line to the time cell (a report's "continuing" mark).
+func taskCells(pt *printedTask, ts *tableStyle, note string) []string {
 	out := make([]string, len(ts.cols))
 	for i, c := range ts.cols {
-		out[i] = cellText(p, t, c.field)
-		if c.field == "time" && note != nil {
-			if n := note(t); n != "" {
-				out[i] += "\n" + n
-			}
+		out[i] = pt.cells[c.field]
+		if note != "" && data.TaskFields[c.field].Name == "time" {
+			out[i] += "\n" + note
 		}
 	}
 	return out
-}
-
-// cellText is what a column shows for a task, as printed.
-func cellText(p *data.Plan, t *data.Task, field string) string {
-	switch field {
-	case "tt":
-		return t.TT
-	case "content":
-		return t.Content
-	case "time":
-		return t.Time
-	case "units":
-		return p.UnitsLabel(t)
-	case "presiding":
-		return p.PresidingLabel(t)
-	case "partners":
-		return p.PartnersLabel(t)
-	case "approvers":
-		return p.ApproversLabel(t)
-	}
-	return ""
 }
 
 // layoutEnd places the closing paragraph and the signature block after the
@@ -212,7 +205,7 @@ func (l *annexLayout) layoutEnd(p *data.Plan, tpl *templates.Annex) {
 // closingText is the closing paragraph ending with the closing mark.
 func closingText(p *data.Plan, tpl *templates.Annex) string {
 	text := p.Program.Closing
-	mark := tpl.Closing.Mark
+	mark := string(tpl.Closing.Mark)
 	if text == "" || mark == "" || strings.HasSuffix(text, mark) {
 		return text
 	}
@@ -221,31 +214,4 @@ func closingText(p *data.Plan, tpl *templates.Annex) string {
 		text = strings.TrimRight(text, ".")
 	}
 	return text + mark
-}
-
-// checkAnnexText refuses, before anything is drawn, a character the font
-// cannot draw, naming the task or part of the document that holds it.
-func checkAnnexText(p *data.Plan, tpl *templates.Annex, fam *fonts.Family) error {
-	items := []drawnText{
-		{"organisation name", fonts.Bold, strings.ToUpper(p.Organisation.Name)},
-		{"parent body", fonts.Regular, strings.ToUpper(p.Organisation.Parent)},
-		{"program title", fonts.Bold, strings.ToUpper(p.Program.Title)},
-		{"program summary", fonts.Bold, p.Program.Summary},
-		{"decision reference", fonts.Italic, referenceText(tpl.Title.Reference, p)},
-		{"closing paragraph", fonts.Regular, closingText(p, tpl)},
-		{"template header", fonts.Bold, tpl.Header.NationalTitle + tpl.Header.Motto},
-	}
-	for _, c := range tpl.Table.Columns {
-		items = append(items, drawnText{"column title " + c.Title, fonts.Bold, c.Title})
-	}
-	if s := p.Decision.Signer; s != nil {
-		items = append(items, drawnText{"signer", fonts.Bold, strings.ToUpper(s.Authority+s.Title) + s.Name})
-	}
-	for _, s := range p.Sections {
-		items = append(items, drawnText{"section " + s.Label, fonts.Bold, s.Label + s.Title})
-	}
-	for i := range p.Tasks {
-		items = append(items, taskTexts(p, &p.Tasks[i], tpl.Table.Columns)...)
-	}
-	return checkTexts(fam, items)
 }

@@ -2,7 +2,7 @@ package render
 
 import (
 	"fmt"
-	"strings"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,15 +12,15 @@ import (
 
 // departmentWorkbook writes departments/<unit>.xlsx: the tasks the unit
 // leads, those it coordinates, and how to fill them in and send them back.
-func departmentWorkbook(p *data.Plan, tpl *templates.Workbook, kit bookKit, w data.Workload) ([]byte, error) {
-	b, err := newBook(p, tpl, kit)
+func departmentWorkbook(p *data.Plan, k *kit, w data.Workload) ([]byte, error) {
+	b, err := newBook(p, k)
 	if err != nil {
 		return nil, err
 	}
-	unit := w.Unit.Name
+	tpl, unit := b.tpl, w.Unit.Name
 	sheets := []taskSheet{
-		{name: tpl.Sheets.Lead, title: strings.ReplaceAll(tpl.Titles.Lead, "{unit}", unit), tasks: w.Lead, protect: true},
-		{name: tpl.Sheets.Partner, title: strings.ReplaceAll(tpl.Titles.Partner, "{unit}", unit), tasks: w.Partner, protect: true},
+		{name: tpl.Sheets.Lead, title: tpl.Titles.Lead.Fill(templates.Words{"unit": unit}), tasks: w.Lead, protect: true},
+		{name: tpl.Sheets.Partner, title: tpl.Titles.Partner.Fill(templates.Words{"unit": unit}), tasks: w.Partner, protect: true},
 	}
 	for _, s := range sheets {
 		if err := b.writeTaskSheet(s); err != nil {
@@ -45,11 +45,11 @@ func (b *book) writeGuide(unit string) error {
 	if err := b.newSheet(s.Guide); err != nil {
 		return fmt.Errorf("sheet %s: %w", s.Guide, err)
 	}
-	fill := strings.NewReplacer("{unit}", unit, "{year}", fmt.Sprint(b.plan.Program.Year), "{sheet_lead}", s.Lead, "{sheet_partner}", s.Partner)
+	words := templates.Words{"unit": unit, "year": strconv.Itoa(b.plan.Program.Year), "sheet_lead": s.Lead, "sheet_partner": s.Partner}
 	if err := b.f.SetColWidth(s.Guide, "A", "A", 100); err != nil {
 		return err
 	}
-	if err := b.f.SetCellStr(s.Guide, "A1", g.Title); err != nil {
+	if err := b.f.SetCellStr(s.Guide, "A1", g.Title.String()); err != nil {
 		return err
 	}
 	if err := b.f.SetCellStyle(s.Guide, "A1", "A1", b.st.subtitle); err != nil {
@@ -57,7 +57,7 @@ func (b *book) writeGuide(unit string) error {
 	}
 	for i, line := range g.Lines {
 		cell := cellName(1, i+3)
-		if err := b.f.SetCellStr(s.Guide, cell, fmt.Sprintf("%d. %s", i+1, fill.Replace(line))); err != nil {
+		if err := b.f.SetCellStr(s.Guide, cell, fmt.Sprintf("%d. %s", i+1, line.Fill(words))); err != nil {
 			return err
 		}
 		if err := b.f.SetCellStyle(s.Guide, cell, cell, b.st.note); err != nil {

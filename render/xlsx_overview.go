@@ -1,39 +1,32 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
-	"github.com/plandoc/plandoc/templates"
 )
 
 // overviewWorkbook writes overview.xlsx for the office: every task, a sheet
 // per quarter, the year at a glance, and counts per unit and month.
-func overviewWorkbook(p *data.Plan, tpl *templates.Workbook, kit bookKit) ([]byte, error) {
-	b, err := newBook(p, tpl, kit)
+func overviewWorkbook(p *data.Plan, k *kit) ([]byte, error) {
+	b, err := newBook(p, k)
 	if err != nil {
 		return nil, err
 	}
+	tpl := b.tpl
 	all := make([]*data.Task, len(p.Tasks))
 	for i := range p.Tasks {
 		all[i] = &p.Tasks[i]
 	}
-	if err := b.writeTaskSheet(taskSheet{name: tpl.Sheets.All, title: tpl.Titles.All, tasks: all}); err != nil {
+	if err := b.writeTaskSheet(taskSheet{name: tpl.Sheets.All, title: tpl.Titles.All.String(), tasks: all}); err != nil {
 		return nil, err
 	}
 	for q := 1; q <= 4; q++ {
-		var tasks []*data.Task
-		for _, t := range all {
-			if t.Schedule.Months.InQuarter(q) {
-				tasks = append(tasks, t)
-			}
-		}
-		name := strings.ReplaceAll(tpl.Sheets.Quarter, "{quarter}", data.Roman(q))
-		title := strings.ReplaceAll(tpl.Titles.Quarter, "{quarter}", data.Roman(q))
-		if err := b.writeTaskSheet(taskSheet{name: name, title: title, tasks: tasks}); err != nil {
+		name := tpl.Sheets.Quarter.Fill(quarterWords(q))
+		title := tpl.Titles.Quarter.Fill(quarterWords(q))
+		if err := b.writeTaskSheet(taskSheet{name: name, title: title, tasks: p.QuarterTasks(q)}); err != nil {
 			return nil, err
 		}
 	}
@@ -73,7 +66,7 @@ const overviewHeaderRow = 5
 func (b *book) monthHeaders() []string {
 	out := make([]string, 12)
 	for m := 1; m <= 12; m++ {
-		out[m-1] = strings.ReplaceAll(b.tpl.Columns.Month, "{month}", fmt.Sprint(m))
+		out[m-1] = b.tpl.Columns.Month.Fill(monthWords(m))
 	}
 	return out
 }
@@ -81,29 +74,42 @@ func (b *book) monthHeaders() []string {
 // writeTimeline writes tasks down and months across, the months each task
 // covers filled in and marked "x" (for black-and-white printers).
 func (b *book) writeTimeline(tasks []*data.Task) error {
-	name, c := b.tpl.Sheets.Timeline, b.tpl.Columns
+	name := b.tpl.Sheets.Timeline
 	sw, err := b.streamSheet(name, "")
 	if err != nil {
 		return err
 	}
-	widths := []float64{6, 50, 22}
+	// The task is named by the columns of the workbooks that say which it
+	// is and who leads it; the months follow them.
+	var cols []taskColumn
+	var widths []float64
+	for _, c := range b.cols {
+		if w, ok := timelineWidth[c.Field]; ok {
+			cols = append(cols, c)
+			widths = append(widths, w)
+		}
+	}
+	n := len(cols)
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetColWidth(4, 15, 5); err != nil {
+	if err := sw.SetColWidth(n+1, n+12, 5); err != nil {
 		return err
 	}
 	// Panes go before the first row: the header row comes after the titles.
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 3, YSplit: overviewHeaderRow, TopLeftCell: cellName(4, overviewHeaderRow+1), ActivePane: "bottomRight"}); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: n, YSplit: overviewHeaderRow, TopLeftCell: cellName(n+1, overviewHeaderRow+1), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	header, err := b.writeTitles(sw, 15, b.tpl.Titles.Timeline)
+	header, err := b.writeTitles(sw, n+12, b.tpl.Titles.Timeline.String())
 	if err != nil {
 		return err
 	}
-	row := []any{excelize.Cell{StyleID: b.st.header, Value: c.TT}, excelize.Cell{StyleID: b.st.header, Value: c.Content}, excelize.Cell{StyleID: b.st.header, Value: c.Units}}
+	var row []any
+	for _, c := range cols {
+		row = append(row, excelize.Cell{StyleID: b.st.header, Value: c.Heading})
+	}
 	for _, m := range b.monthHeaders() {
 		row = append(row, excelize.Cell{StyleID: b.st.header, Value: m})
 	}
@@ -111,8 +117,7 @@ func (b *book) writeTimeline(tasks []*data.Task) error {
 		return err
 	}
 	for i, t := range tasks {
-		row := []any{excelize.Cell{StyleID: b.st.center, Value: ttValue(t.TT)}, excelize.Cell{StyleID: b.st.cell, Value: t.Content},
-			excelize.Cell{StyleID: b.st.center, Value: b.printed[t].cells[3]}}
+		row := b.planCells(t, cols, make([]any, 0, n+12))
 		for m := 1; m <= 12; m++ {
 			if t.Schedule.Months.Has(m) {
 				row = append(row, excelize.Cell{StyleID: b.st.monthOn, Value: "x"})
@@ -120,8 +125,7 @@ func (b *book) writeTimeline(tasks []*data.Task) error {
 				row = append(row, excelize.Cell{StyleID: b.st.month})
 			}
 		}
-		pt := b.printed[t]
-		height := b.cells.rowHeight([]string{pt.cells[0], pt.cells[1], pt.cells[3]}, widths)
+		height := b.cells.rowHeight(b.printed[t].cellsOf(cols), widths)
 		if err := sw.SetRow(cellName(1, header+1+i), row, excelize.RowOpts{Height: height}); err != nil {
 			return err
 		}
@@ -131,6 +135,9 @@ func (b *book) writeTimeline(tasks []*data.Task) error {
 	}
 	return sw.Flush()
 }
+
+// timelineWidth is the width of each task column the timeline shows.
+var timelineWidth = map[string]float64{"tt": 6, "content": 50, "units": 22}
 
 // writeSummary counts, for each unit, the tasks it leads in each month, the
 // tasks it leads in all and those it coordinates. The last row counts the
@@ -151,15 +158,15 @@ func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task) error {
 			return err
 		}
 	}
-	header, err := b.writeTitles(sw, width, b.tpl.Titles.Summary)
+	header, err := b.writeTitles(sw, width, b.tpl.Titles.Summary.String())
 	if err != nil {
 		return err
 	}
-	row := []any{excelize.Cell{StyleID: b.st.header, Value: c.Unit}}
+	row := []any{excelize.Cell{StyleID: b.st.header, Value: c.Unit.String()}}
 	for _, m := range b.monthHeaders() {
 		row = append(row, excelize.Cell{StyleID: b.st.header, Value: m})
 	}
-	row = append(row, excelize.Cell{StyleID: b.st.header, Value: c.LeadTotal}, excelize.Cell{StyleID: b.st.header, Value: c.PartnerTotal})
+	row = append(row, excelize.Cell{StyleID: b.st.header, Value: c.LeadTotal.String()}, excelize.Cell{StyleID: b.st.header, Value: c.PartnerTotal.String()})
 	if err := sw.SetRow(cellName(1, header), row, excelize.RowOpts{Height: 33}); err != nil {
 		return err
 	}
@@ -187,7 +194,7 @@ func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task) error {
 			return err
 		}
 	}
-	if err := line(header+1+len(loads), c.Total, b.st.totalLabel, b.st.countBold, tasks, -1); err != nil {
+	if err := line(header+1+len(loads), c.Total.String(), b.st.totalLabel, b.st.countBold, tasks, -1); err != nil {
 		return err
 	}
 	if err := b.printSetup(name, header); err != nil {

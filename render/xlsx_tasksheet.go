@@ -2,27 +2,39 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/templates"
 )
 
 // A task sheet has four title rows, the header row and a row per task. The
-// plan's columns come first as the annex prints them, then the three the
-// department fills in, then the task's key, hidden.
+// plan's columns come first, those of columns.toml as every document
+// prints them, then the three the department fills in, then the task's
+// key, hidden.
 const (
 	titleRows = 4
 	headerRow = titleRows + 1
 	firstRow  = headerRow + 1
-
-	colStatus = 8
-	colDone   = 9
-	colNotes  = 10
-	colKey    = 11
-	lastCol   = colKey
 )
+
+// sheetColumns numbers a task sheet's columns (1-based, as Excel does).
+type sheetColumns struct{ status, done, notes, key int }
+
+func (b *book) sheetColumns() sheetColumns {
+	n := len(b.cols)
+	return sheetColumns{status: n + 1, done: n + 2, notes: n + 3, key: n + 4}
+}
+
+// fittedWidth bounds each plan column's width (in characters) in a task
+// sheet: at least the narrower, at most the wider; text wraps past it.
+var fittedWidth = map[string][2]float64{
+	"tt": {5, 8}, "content": {30, 60}, "time": {12, 16}, "units": {14, 28},
+	"presiding": {14, 24}, "partners": {14, 30}, "approvers": {12, 22},
+}
 
 // taskSheet is one sheet listing tasks.
 type taskSheet struct {
@@ -33,43 +45,43 @@ type taskSheet struct {
 }
 
 func (b *book) writeTaskSheet(s taskSheet) error {
-	f, p, c := b.f, b.plan, b.tpl.Columns
+	f, p, pr, sc := b.f, b.plan, b.progress, b.sheetColumns()
 	last := headerRow + max(len(s.tasks), 1)
 	// The filter takes in the hidden key column, so sorting moves each key
 	// with its row.
-	sw, err := b.streamSheet(s.name, fmt.Sprintf("A%d:%s%d", headerRow, colName(colKey), last))
+	sw, err := b.streamSheet(s.name, fmt.Sprintf("A%d:%s%d", headerRow, colName(sc.key), last))
 	if err != nil {
 		return err
 	}
 
-	headers := []string{c.TT, c.Content, c.Time, c.Units, c.Presiding, c.Partners, c.Approvers, c.Status, c.Done, c.Notes, c.Key}
-	rows := make([][]string, len(s.tasks))
-	for i, t := range s.tasks {
-		rows[i] = b.printed[t].cells[:]
+	var headers []string
+	for _, c := range b.cols {
+		headers = append(headers, c.Heading)
 	}
-	limits := [][2]float64{{5, 8}, {30, 60}, {12, 16}, {14, 28}, {14, 24}, {14, 30}, {12, 22}}
-	widths := make([]float64, 7)
-	for col := 1; col <= 7; col++ {
-		values := []string{}
-		for _, r := range rows {
-			values = append(values, r[col-1])
+	headers = append(headers, pr.Status, pr.Done, pr.Notes, pr.Key)
+	widths := make([]float64, len(b.cols))
+	for i, c := range b.cols {
+		values := make([]string, 0, len(s.tasks)+1)
+		for _, t := range s.tasks {
+			values = append(values, b.printed[t].cells[c.field])
 		}
 		// Headings wrap on their words; the widest word must still fit.
-		values = append(values, longestWord(headers[col-1]))
-		widths[col-1] = fitWidth(limits[col-1][0], limits[col-1][1], values...)
-		if err := sw.SetColWidth(col, col, widths[col-1]); err != nil {
+		values = append(values, longestWord(c.Heading))
+		limit := fittedWidth[c.Field]
+		widths[i] = fitWidth(limit[0], limit[1], values...)
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return err
 		}
 	}
 	for _, cw := range []struct {
 		col int
 		w   float64
-	}{{colStatus, 18}, {colDone, 15}, {colNotes, 40}, {colKey, 14}} {
+	}{{sc.status, 18}, {sc.done, 15}, {sc.notes, 40}, {sc.key, 14}} {
 		if err := sw.SetColWidth(cw.col, cw.col, cw.w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetColVisible(colKey, colKey, false); err != nil {
+	if err := sw.SetColVisible(sc.key, sc.key, false); err != nil {
 		return err
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellName(1, firstRow), ActivePane: "bottomLeft"}); err != nil {
@@ -91,7 +103,7 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: t.style, Value: t.text}}, excelize.RowOpts{Height: t.height}); err != nil {
 			return err
 		}
-		if err := sw.MergeCell(cellName(1, row), cellName(colNotes, row)); err != nil {
+		if err := sw.MergeCell(cellName(1, row), cellName(sc.notes, row)); err != nil {
 			return err
 		}
 	}
@@ -104,26 +116,20 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 	}
 	st := b.st
 	for i, t := range s.tasks {
-		r := rows[i]
-		values := []any{
-			excelize.Cell{StyleID: st.center, Value: ttValue(t.TT)},
-			excelize.Cell{StyleID: st.cell, Value: r[1]},
-			excelize.Cell{StyleID: st.center, Value: r[2]},
-			excelize.Cell{StyleID: st.center, Value: r[3]},
-			excelize.Cell{StyleID: st.center, Value: r[4]},
-			excelize.Cell{StyleID: st.center, Value: r[5]},
-			excelize.Cell{StyleID: st.center, Value: r[6]},
+		pt := b.printed[t]
+		values := b.planCells(t, b.cols, make([]any, 0, sc.key))
+		values = append(values,
 			excelize.Cell{StyleID: st.input},
 			excelize.Cell{StyleID: st.date},
 			excelize.Cell{StyleID: st.input},
-			excelize.Cell{StyleID: st.cell, Value: b.printed[t].key},
-		}
-		if err := sw.SetRow(cellName(1, firstRow+i), values, excelize.RowOpts{Height: b.cells.taskRowHeight(b.printed[t], widths)}); err != nil {
+			excelize.Cell{StyleID: st.cell, Value: pt.key},
+		)
+		if err := sw.SetRow(cellName(1, firstRow+i), values, excelize.RowOpts{Height: b.cells.taskRowHeight(pt, b.cols, widths)}); err != nil {
 			return err
 		}
 	}
 	if len(s.tasks) == 0 {
-		if err := sw.SetRow(cellName(1, firstRow), []any{excelize.Cell{StyleID: st.note, Value: b.tpl.Titles.Empty}}); err != nil {
+		if err := sw.SetRow(cellName(1, firstRow), []any{excelize.Cell{StyleID: st.note, Value: b.tpl.Titles.Empty.String()}}); err != nil {
 			return err
 		}
 	} else if err := b.addValidations(s.name, firstRow, firstRow+len(s.tasks)-1); err != nil {
@@ -142,27 +148,44 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 	return sw.Flush()
 }
 
+// planCells appends a task's cells in the columns to row: the number as a
+// number when it is one, the content left-aligned, the rest centred.
+func (b *book) planCells(t *data.Task, cols []taskColumn, row []any) []any {
+	pt := b.printed[t]
+	for _, c := range cols {
+		switch c.Field {
+		case "tt":
+			row = append(row, excelize.Cell{StyleID: b.st.center, Value: ttValue(t.TT)})
+		case "content":
+			row = append(row, excelize.Cell{StyleID: b.st.cell, Value: pt.cells[c.field]})
+		default:
+			row = append(row, excelize.Cell{StyleID: b.st.center, Value: pt.cells[c.field]})
+		}
+	}
+	return row
+}
+
 // addValidations puts the status drop-down and the date check on rows
 // from..to.
 func (b *book) addValidations(sheet string, from, to int) error {
-	m := b.tpl.Messages
+	m, sc := b.tpl.Messages, b.sheetColumns()
 	status := excelize.NewDataValidation(true)
-	status.Sqref = fmt.Sprintf("%s%d:%s%d", colName(colStatus), from, colName(colStatus), to)
-	if err := status.SetDropList(b.tpl.Columns.StatusOptions); err != nil {
+	status.Sqref = fmt.Sprintf("%s%d:%s%d", colName(sc.status), from, colName(sc.status), to)
+	if err := status.SetDropList(b.progress.StatusOptions); err != nil {
 		return fmt.Errorf("sheet %s: status list: %w", sheet, err)
 	}
-	status.SetError(excelize.DataValidationErrorStyleStop, m.StatusTitle, m.StatusError)
+	status.SetError(excelize.DataValidationErrorStyleStop, m.StatusTitle.String(), m.StatusError.String())
 	if err := b.f.AddDataValidation(sheet, status); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	y := b.plan.Program.Year
 	done := excelize.NewDataValidation(true)
-	done.Sqref = fmt.Sprintf("%s%d:%s%d", colName(colDone), from, colName(colDone), to)
+	done.Sqref = fmt.Sprintf("%s%d:%s%d", colName(sc.done), from, colName(sc.done), to)
 	if err := done.SetRange(fmt.Sprintf("DATE(%d,1,1)", y), fmt.Sprintf("DATE(%d,12,31)", y),
 		excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 		return fmt.Errorf("sheet %s: date check: %w", sheet, err)
 	}
-	done.SetError(excelize.DataValidationErrorStyleStop, m.DateTitle, strings.ReplaceAll(m.DateError, "{year}", fmt.Sprint(y)))
+	done.SetError(excelize.DataValidationErrorStyleStop, m.DateTitle.String(), m.DateError.Fill(templates.Words{"year": strconv.Itoa(y)}))
 	if err := b.f.AddDataValidation(sheet, done); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
@@ -193,26 +216,4 @@ func longestWord(s string) string {
 		}
 	}
 	return longest
-}
-
-// printedTask is a task's cells as the annex prints them, and its key.
-type printedTask struct {
-	cells [7]string // tt, content, time, units, presiding, partners, approvers
-	key   string
-}
-
-// printedPlan holds every task's printed cells, made once per render: a
-// task can appear in many workbooks.
-type printedPlan map[*data.Task]*printedTask
-
-func printPlan(p *data.Plan) printedPlan {
-	out := make(printedPlan, len(p.Tasks))
-	for i := range p.Tasks {
-		t := &p.Tasks[i]
-		out[t] = &printedTask{
-			cells: [7]string{t.TT, t.Content, t.Time, p.UnitsLabel(t), p.PresidingLabel(t), p.PartnersLabel(t), p.ApproversLabel(t)},
-			key:   t.Key(),
-		}
-	}
-	return out
 }

@@ -1,4 +1,4 @@
-package render
+package main
 
 import "runtime/debug"
 
@@ -8,13 +8,13 @@ const (
 	batchMemoryLimit = 256 << 20
 )
 
-// BatchCollector sets the garbage collector for a batch render and returns
+// batchCollector sets the garbage collector for a batch render and returns
 // what restores the settings before. Rendering allocates much short-lived
 // memory (excelize builds every cell as objects): collecting half as often
 // is about a tenth faster, and the soft limit keeps a large render's heap
 // near 256 MB. The settings are the whole process's, so the program, not
 // the library, decides to use them.
-func BatchCollector() (restore func()) {
+func batchCollector() (restore func()) {
 	percent := debug.SetGCPercent(batchGCPercent)
 	limit := debug.SetMemoryLimit(batchMemoryLimit)
 	return func() {

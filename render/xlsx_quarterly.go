@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,20 +13,20 @@ import (
 
 // quarterlyWorkbook writes quarterly/qN.xlsx: the summary with a native
 // column chart, and the quarter's tasks with their month, filterable.
-func quarterlyWorkbook(p *data.Plan, qd *quarterData, date data.Date, wtpl *templates.Workbook, tpl *templates.Quarterly, kit bookKit) ([]byte, error) {
-	b, err := newBook(p, wtpl, kit)
+func quarterlyWorkbook(p *data.Plan, qd *quarterData, date data.Date, k *kit) ([]byte, error) {
+	b, err := newBook(p, k)
 	if err != nil {
 		return nil, err
 	}
-	words := reportWords(p, qd.q, date, tpl)
-	summary := words.Replace(tpl.Heading.Summary)
+	tpl := k.set.Quarterly
+	summary := tpl.Heading.Summary.Fill(reportWords(p, qd.q, date, tpl))
 	if err := b.writeQuarterSummary(qd, tpl, summary); err != nil {
 		return nil, err
 	}
 	if err := b.writeQuarterTasks(qd, tpl, summary); err != nil {
 		return nil, err
 	}
-	b.created = fmt.Sprintf("%04d-%02d-%02dT00:00:00Z", date.Year, date.Month, date.Day)
+	b.created = date.Time().Format(time.RFC3339)
 	props := map[string]string{"plandoc.kind": "quarterly", "plandoc.plan_sha256": p.Source.SHA256, "plandoc.quarter": fmt.Sprint(qd.q), "plandoc.version": Version}
 	return b.finish(summary, props, []string{"plandoc.kind", "plandoc.plan_sha256", "plandoc.quarter", "plandoc.version"})
 }
@@ -37,19 +38,19 @@ func (b *book) writeQuarterSummary(qd *quarterData, tpl *templates.Quarterly, ti
 		return fmt.Errorf("sheet %s: %w", name, err)
 	}
 	f := b.f
-	headers := []string{s.TT, s.Unit}
+	headers := []string{s.TT.String(), s.Unit.String()}
 	for _, m := range qd.months {
-		headers = append(headers, strings.ReplaceAll(s.Month, "{month}", fmt.Sprint(m)))
+		headers = append(headers, s.Month.Fill(monthWords(m)))
 	}
 	for _, body := range qd.bodies {
 		headers = append(headers, body.Name)
 	}
-	headers = append(headers, s.Total)
+	headers = append(headers, s.Total.String())
 	width := len(headers)
 	titles := []struct {
 		text  string
 		style int
-	}{{strings.ToUpper(b.plan.Organisation.Name), b.st.title}, {title, b.st.subtitle}, {s.Section, b.st.subtitle}}
+	}{{strings.ToUpper(b.plan.Organisation.Name), b.st.title}, {title, b.st.subtitle}, {s.Section.String(), b.st.subtitle}}
 	for i, t := range titles {
 		if err := b.mergedTitle(name, i+1, width, t.text, t.style); err != nil {
 			return err
@@ -60,7 +61,7 @@ func (b *book) writeQuarterSummary(qd *quarterData, tpl *templates.Quarterly, ti
 	for i, c := range qd.units {
 		rows = append(rows, countRow(i+1, c.unit.Name, c))
 	}
-	rows = append(rows, countRow(0, s.TotalsRow, qd.totals))
+	rows = append(rows, countRow(0, s.TotalsRow.String(), qd.totals))
 	if err := f.SetSheetRow(name, cellName(1, header), &headers); err != nil {
 		return err
 	}
@@ -85,7 +86,7 @@ func (b *book) writeQuarterSummary(qd *quarterData, tpl *templates.Quarterly, ti
 			return err
 		}
 	}
-	if err := b.mergedTitle(name, last+1, width, s.Note, b.st.note); err != nil {
+	if err := b.mergedTitle(name, last+1, width, s.Note.String(), b.st.note); err != nil {
 		return err
 	}
 	if err := f.SetRowHeight(name, last+1, 33); err != nil {
@@ -148,7 +149,7 @@ func (b *book) addQuarterChart(sheet string, qd *quarterData, s templates.Quarte
 	chart := &excelize.Chart{
 		Type:      excelize.Col,
 		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.ChartTitle}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.ChartTitle.String()}}},
 		Legend:    excelize.ChartLegend{Position: "right"},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
 	}
@@ -169,11 +170,23 @@ func (b *book) mergedTitle(sheet string, row, width int, text string, style int)
 	return b.f.SetCellStyle(sheet, cellName(1, row), cellName(width, row), style)
 }
 
+// reportSheetWidth is the width of each task column in a quarterly
+// workbook's task sheet.
+var reportSheetWidth = map[string]float64{"tt": 6, "content": 60, "time": 16, "units": 22, "presiding": 20, "partners": 26, "approvers": 18}
+
 // writeQuarterTasks lists the quarter's tasks in the report's order, each
-// with the month it is listed under and its continuing mark.
+// with the month it is listed under and its continuing mark, in the
+// report's columns.
 func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, title string) error {
-	name, c := tpl.Sheets.Tasks, b.tpl.Columns
-	headers := []string{tpl.Sheets.Month, c.TT, c.Content, c.Time, c.Units, c.Presiding, c.Partners, c.Approvers, tpl.Sheets.Key}
+	name, cols := tpl.Sheets.Tasks, taskColumns(tpl.Table.Columns)
+	headers := []string{tpl.Sheets.Month}
+	widths := []float64{14}
+	for _, c := range cols {
+		headers = append(headers, c.Heading)
+		widths = append(widths, reportSheetWidth[c.Field])
+	}
+	headers = append(headers, b.progress.Key)
+	widths = append(widths, 14)
 	n := 0
 	for _, g := range qd.groups {
 		for _, u := range g.units {
@@ -185,7 +198,6 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 	if err != nil {
 		return err
 	}
-	widths := []float64{14, 6, 60, 16, 22, 20, 26, 18, 14}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
@@ -212,18 +224,15 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 		for _, u := range g.units {
 			for _, t := range u.tasks {
 				pt := b.printed[t]
-				timeText := pt.cells[2]
+				cells := append([]string{g.label}, pt.cellsOf(cols)...)
+				values := b.planCells(t, cols, []any{excelize.Cell{StyleID: b.st.center, Value: g.label}})
 				if note := qd.notes[t]; note != "" {
-					timeText += "\n" + note
-				}
-				cells := []string{g.label, pt.cells[0], pt.cells[1], timeText, pt.cells[3], pt.cells[4], pt.cells[5], pt.cells[6]}
-				values := []any{excelize.Cell{StyleID: b.st.center, Value: g.label}, excelize.Cell{StyleID: b.st.center, Value: ttValue(t.TT)}}
-				for i := 2; i < len(cells); i++ {
-					style := b.st.center
-					if i == 2 {
-						style = b.st.cell
+					for i, c := range cols {
+						if c.Field == "time" {
+							cells[i+1] += "\n" + note
+							values[i+1] = excelize.Cell{StyleID: b.st.center, Value: cells[i+1]}
+						}
 					}
-					values = append(values, excelize.Cell{StyleID: style, Value: cells[i]})
 				}
 				values = append(values, excelize.Cell{StyleID: b.st.cell, Value: pt.key})
 				if err := sw.SetRow(cellName(1, r), values, excelize.RowOpts{Height: b.cells.rowHeight(cells, widths)}); err != nil {
@@ -234,7 +243,7 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 		}
 	}
 	if n == 0 {
-		if err := sw.SetRow(cellName(1, r), []any{excelize.Cell{StyleID: b.st.note, Value: tpl.Tasks.Empty}}); err != nil {
+		if err := sw.SetRow(cellName(1, r), []any{excelize.Cell{StyleID: b.st.note, Value: tpl.Tasks.Empty.String()}}); err != nil {
 			return err
 		}
 	}

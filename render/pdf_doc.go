@@ -10,7 +10,6 @@ import (
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/fonts"
-	"github.com/plandoc/plandoc/templates"
 )
 
 const (
@@ -149,45 +148,4 @@ func lineHeight(size, spacing float64) float64 { return size * spacing * ptToMM 
 func baseline(top, boxHeight, size float64) float64 {
 	em := size * ptToMM
 	return top + (boxHeight-1.107*em)/2 + 0.891*em
-}
-
-// checkText refuses characters the face cannot draw, naming where they are.
-func checkText(fam *fonts.Family, style fonts.Style, where, s string) error {
-	face := fam.Face(style)
-	for _, r := range s {
-		if r == '\n' || r == '\t' {
-			continue
-		}
-		if !face.Has(r) {
-			return fmt.Errorf("%s: the character %q (U+%04X) is not in the font (%s, %s); remove it, or render with -fonts DIR naming fonts that have it", where, r, r, fam.Source, style)
-		}
-	}
-	return nil
-}
-
-// drawnText is a string a document will draw, in the face it will use, and
-// the part of the plan it comes from.
-type drawnText struct {
-	where string
-	style fonts.Style
-	text  string
-}
-
-// checkTexts refuses the first character any of the texts' faces lacks.
-func checkTexts(fam *fonts.Family, items []drawnText) error {
-	for _, it := range items {
-		if err := checkText(fam, it.style, it.where, it.text); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// taskTexts is what a table with these columns shows of a task.
-func taskTexts(p *data.Plan, t *data.Task, cols []templates.Column) []drawnText {
-	out := make([]drawnText, 0, len(cols))
-	for _, c := range cols {
-		out = append(out, drawnText{fmt.Sprintf("task %s (line %d), %s", t.TT, t.Line, c.Title), fonts.Regular, cellText(p, t, c.Field)})
-	}
-	return out
 }

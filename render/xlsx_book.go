@@ -17,25 +17,16 @@ import (
 
 // book is one workbook being written, with the styles its sheets share.
 type book struct {
-	f       *excelize.File
-	plan    *data.Plan
-	tpl     *templates.Workbook
-	sheets  int
-	st      bookStyles
-	created string
-	cells   *cellMeasurer
-	printed printedPlan
-}
-
-// bookKit is what all the workbooks of one render share, read-only or safe
-// for concurrent use.
-type bookKit struct {
-	cells   *cellMeasurer
-	printed printedPlan
-}
-
-func newBookKit(p *data.Plan, face *fonts.Face) bookKit {
-	return bookKit{cells: newCellMeasurer(face), printed: printPlan(p)}
+	f        *excelize.File
+	plan     *data.Plan
+	tpl      *templates.Workbook
+	progress templates.Progress
+	cols     []taskColumn // the task sheets' plan columns
+	sheets   int
+	st       bookStyles
+	created  string
+	cells    *cellMeasurer
+	printed  printedPlan
 }
 
 type bookStyles struct {
@@ -49,13 +40,13 @@ type bookStyles struct {
 // (in the PDFs) has its metrics.
 const cellFont = "Times New Roman"
 
-func newBook(p *data.Plan, tpl *templates.Workbook, kit bookKit) (*book, error) {
+func newBook(p *data.Plan, k *kit) (*book, error) {
 	f := excelize.NewFile()
 	if err := f.SetDefaultFont(cellFont); err != nil {
 		return nil, fmt.Errorf("setting the default font: %w", err)
 	}
-	b := &book{f: f, plan: p, tpl: tpl, cells: kit.cells, printed: kit.printed,
-		created: time.Date(p.Decision.Date.Year, time.Month(p.Decision.Date.Month), p.Decision.Date.Day, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)}
+	b := &book{f: f, plan: p, tpl: k.set.Workbook, progress: k.set.Columns.Progress, cols: taskColumns(k.set.Workbook.Tasks.Columns),
+		cells: k.cells, printed: k.printed, created: p.Decision.Date.Time().Format(time.RFC3339)}
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	font := func(size float64, bold, italic bool) *excelize.Font {
@@ -204,12 +195,15 @@ type cellMeasurer struct {
 	tasks sync.Map // taskRowKey -> float64
 }
 
-// taskRowKey is a task's row in a task sheet with given column widths:
-// most of the fifty sheets a task can appear in share the widths.
+// taskRowKey is a task's row in a task sheet with given column widths,
+// by field: most of the fifty sheets a task can appear in share them.
 type taskRowKey struct {
 	task   *printedTask
-	widths [7]float64
+	widths [maxFields]float64
 }
+
+// maxFields bounds data.TaskFields for the row-height cache's key.
+const maxFields = 8
 
 type lineKey struct {
 	text  string
@@ -238,15 +232,17 @@ func (m *cellMeasurer) wordW(s string) float64 {
 // less the cell's padding, with a margin for renderers that differ.
 func columnPoints(w float64) float64 { return (w*7 - 3) * 0.75 * 0.95 }
 
-// taskRowHeight is rowHeight for a task's printed cells, remembered: the
-// key hashes faster than the cells' text.
-func (m *cellMeasurer) taskRowHeight(pt *printedTask, widths []float64) float64 {
+// taskRowHeight is rowHeight for a task's cells in the columns, of the
+// widths, remembered: the key hashes faster than the cells' text.
+func (m *cellMeasurer) taskRowHeight(pt *printedTask, cols []taskColumn, widths []float64) float64 {
 	k := taskRowKey{task: pt}
-	copy(k.widths[:], widths)
+	for i, c := range cols {
+		k.widths[c.field] = widths[i]
+	}
 	if h, ok := m.tasks.Load(k); ok {
 		return h.(float64)
 	}
-	h := m.rowHeight(pt.cells[:], widths)
+	h := m.rowHeight(pt.cellsOf(cols), widths)
 	m.tasks.Store(k, h)
 	return h
 }

@@ -11,9 +11,11 @@ import (
 // (no line wider than its column, no row past the bottom margin, a header
 // row on every page), and drawing only follows it.
 
+// column is a table column placed across the page.
 type column struct {
-	field, title, align string
-	x, w                float64
+	field        int // index in data.TaskFields; -1 for a column that is not a task's
+	title, align string
+	x, w         float64
 }
 
 type rowKind int

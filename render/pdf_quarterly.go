@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/fonts"
@@ -16,67 +15,40 @@ type quarterlyLayout struct {
 	chart          []placedBox
 }
 
-// reportWords fills the placeholders of the report's wording.
-func reportWords(p *data.Plan, q int, date data.Date, tpl *templates.Quarterly) *strings.Replacer {
-	dec := p.Decision
-	code := dec.Symbol
-	if i := strings.Index(code, "-"); i >= 0 {
-		code = code[i+1:]
-	}
-	reference := referenceText(tpl.Heading.Reference, p)
-	return strings.NewReplacer(
-		"{quarter}", data.Roman(q), "{plan_year}", fmt.Sprint(p.Program.Year),
-		"{place}", p.Organisation.Place, "{organisation}", p.Organisation.Name,
-		"{title}", lowerFirst(p.Program.Title), "{reference}", reference, "{code}", code,
-		"{day}", fmt.Sprintf("%02d", date.Day), "{month}", officialMonth(date.Month), "{year}", fmt.Sprint(date.Year),
-	)
-}
-
-// lowerFirst writes a title inside a sentence: "Chương trình công tác năm
-// 2021" becomes "chương trình công tác năm 2021".
-func lowerFirst(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
-
 // renderQuarterlyPDF lays out and draws quarter q's report.
-func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, annexTpl *templates.Annex, tpl *templates.Quarterly, fam *fonts.Family) ([]byte, *quarterlyLayout, error) {
+func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan) ([]byte, *quarterlyLayout, error) {
+	annexTpl, tpl := set.Annex, set.Quarterly
 	words := reportWords(p, qd.q, date, tpl)
 	h := tpl.Heading
-	summary := words.Replace(h.Summary)
-	if err := checkQuarterText(p, qd, tpl, fam, words); err != nil {
-		return nil, nil, err
-	}
+	summary := h.Summary.Fill(words)
 	d := newPDFDoc(fam, annexTpl.Page.Orientation, docMeta{
-		title: summary, author: p.Organisation.Name, subject: words.Replace(h.Type) + " " + summary,
+		title: summary, author: p.Organisation.Name, subject: h.Type.Fill(words) + " " + summary,
 		keywords: fmt.Sprintf("báo cáo, Quý %s, %d, %s", data.Roman(qd.q), p.Program.Year, p.Program.Title),
 		date:     date,
 	})
 	pg := annexTpl.Page
 	l := &quarterlyLayout{flow: newFlow(d, pg.MarginLeft, d.w-pg.MarginRight, pg.MarginTop, d.h-pg.MarginBottom)}
 	l.y = officialHeading(l.flow, p, annexTpl.Header, &[2]placedLine{
-		{text: words.Replace(h.Number), style: fonts.Regular, size: h.NumberSize},
-		{text: words.Replace(h.DateLine), style: fonts.Italic, size: h.DateSize},
+		{text: h.Number.Fill(words), style: fonts.Regular, size: h.NumberSize},
+		{text: h.DateLine.Fill(words), style: fonts.Italic, size: h.DateSize},
 	})
-	placeTitle(l.flow, annexTpl.Title.Size, words.Replace(h.Type), summary, "")
-	l.paragraph(words.Replace(h.Opening), fonts.Regular, h.OpeningSize, 1.2, "justify", 12.7)
+	placeTitle(l.flow, annexTpl.Title.Size, h.Type.Fill(words), summary, "")
+	l.paragraph(h.Opening.Fill(words), fonts.Regular, h.OpeningSize, 1.2, "justify", 12.7)
 
-	l.section(tpl.Summary.Section, h.OpeningSize)
+	l.section(tpl.Summary.Section.String(), h.OpeningSize)
 	l.summary = summaryTableStyle(d, tpl, qd, l.flow)
 	l.table(l.summary, summaryRows(d, tpl, qd, l.summary))
 	l.y += 1
-	l.paragraph(tpl.Summary.Note, fonts.Italic, 11, 1.2, "left", 0)
+	l.paragraph(tpl.Summary.Note.String(), fonts.Italic, 11, 1.2, "left", 0)
 	l.y += 3
 	l.barChart(tpl.Summary, qd)
 
-	l.section(tpl.Tasks.Section, h.OpeningSize)
-	l.tasks = newTableStyle(d, tpl.Table, l.flow)
-	if rows := quarterTaskRows(d, p, qd, l.tasks); len(rows) > 0 {
+	l.section(tpl.Tasks.Section.String(), h.OpeningSize)
+	l.tasks = newTableStyle(d, tpl.Table, headedColumns(taskColumns(tpl.Table.Columns)), l.flow)
+	if rows := quarterTaskRows(d, qd, l.tasks, printed); len(rows) > 0 {
 		l.table(l.tasks, rows)
 	} else {
-		l.paragraph(tpl.Tasks.Empty, fonts.Italic, h.OpeningSize, 1.2, "left", 0)
+		l.paragraph(tpl.Tasks.Empty.String(), fonts.Italic, h.OpeningSize, 1.2, "left", 0)
 	}
 	l.numberPages(annexTpl.PageNumber.Size)
 	l.draw()
@@ -99,16 +71,18 @@ func (l *quarterlyLayout) section(title string, size float64) {
 
 func summaryTableStyle(d *pdfDoc, tpl *templates.Quarterly, qd *quarterData, f *flow) *tableStyle {
 	s := tpl.Summary
-	t := tpl.Table
-	t.Columns = []templates.Column{{Field: "tt", Title: s.TT, Width: 10, Align: "center"}, {Field: "unit", Title: s.Unit, Width: 60, Align: "left"}}
+	count := func(heading string, width float64) tableColumn {
+		return tableColumn{heading: heading, width: width, align: "center", field: -1}
+	}
+	cols := []tableColumn{count(s.TT.String(), 10), {heading: s.Unit.String(), width: 60, align: "left", field: -1}}
 	for _, m := range qd.months {
-		t.Columns = append(t.Columns, templates.Column{Title: strings.ReplaceAll(s.Month, "{month}", fmt.Sprint(m)), Width: 18, Align: "center"})
+		cols = append(cols, count(s.Month.Fill(monthWords(m)), 18))
 	}
 	for _, b := range qd.bodies {
-		t.Columns = append(t.Columns, templates.Column{Title: b.Name, Width: 24, Align: "center"})
+		cols = append(cols, count(b.Name, 24))
 	}
-	t.Columns = append(t.Columns, templates.Column{Title: s.Total, Width: 18, Align: "center"})
-	return newTableStyle(d, t, f)
+	cols = append(cols, count(s.Total.String(), 18))
+	return newTableStyle(d, tpl.Table, cols, f)
 }
 
 func summaryRows(d *pdfDoc, tpl *templates.Quarterly, qd *quarterData, ts *tableStyle) []*tableRow {
@@ -126,20 +100,19 @@ func summaryRows(d *pdfDoc, tpl *templates.Quarterly, qd *quarterData, ts *table
 	for i, c := range qd.units {
 		rows = append(rows, ts.row(d, cells(fmt.Sprint(i+1), c.unit.Name, c), fonts.Regular))
 	}
-	return append(rows, ts.row(d, cells("", tpl.Summary.TotalsRow, qd.totals), fonts.Bold))
+	return append(rows, ts.row(d, cells("", tpl.Summary.TotalsRow.String(), qd.totals), fonts.Bold))
 }
 
 // quarterTaskRows lists the quarter's tasks under month headings, then
 // under the units that lead them.
-func quarterTaskRows(d *pdfDoc, p *data.Plan, qd *quarterData, ts *tableStyle) []*tableRow {
+func quarterTaskRows(d *pdfDoc, qd *quarterData, ts *tableStyle, printed printedPlan) []*tableRow {
 	var rows []*tableRow
-	note := func(t *data.Task) string { return qd.notes[t] }
 	for _, g := range qd.groups {
 		rows = append(rows, ts.band(d, g.label, fonts.Bold, g.label, 1))
 		for _, u := range g.units {
 			rows = append(rows, ts.band(d, u.label, fonts.Italic, "", 0))
 			for _, t := range u.tasks {
-				rows = append(rows, ts.row(d, taskCells(p, t, ts, note), fonts.Regular))
+				rows = append(rows, ts.row(d, taskCells(printed[t], ts, qd.notes[t]), fonts.Regular))
 			}
 		}
 	}
@@ -156,8 +129,9 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 	l.need(s.ChartHeight)
 	top := l.y
 	d.font(fonts.Bold, 12)
-	titleW := d.width(s.ChartTitle)
-	l.page().texts = append(l.page().texts, placedText{x: (l.left+l.right)/2 - titleW/2, y: baseline(top, 6, 12), style: fonts.Bold, size: 12, text: s.ChartTitle})
+	title := s.ChartTitle.String()
+	titleW := d.width(title)
+	l.page().texts = append(l.page().texts, placedText{x: (l.left+l.right)/2 - titleW/2, y: baseline(top, 6, 12), style: fonts.Bold, size: 12, text: title})
 
 	plotL, plotR := l.left+12, l.right-40 // the key stands at the right
 	plotT, plotB := top+9, top+s.ChartHeight-12
@@ -210,26 +184,8 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 	for j, m := range qd.months {
 		y := plotT + float64(j)*6
 		l.page().boxes = append(l.page().boxes, placedBox{x: plotR + 6, y: y, w: 5, h: 3.5, gray: grays[j]})
-		label := strings.ReplaceAll(s.Month, "{month}", fmt.Sprint(m))
+		label := s.Month.Fill(monthWords(m))
 		l.page().texts = append(l.page().texts, placedText{x: plotR + 13, y: y + 3, style: fonts.Regular, size: 10, text: label})
 	}
 	l.y = top + s.ChartHeight
-}
-
-// checkQuarterText refuses a character the font cannot draw before anything
-// is drawn.
-func checkQuarterText(p *data.Plan, qd *quarterData, tpl *templates.Quarterly, fam *fonts.Family, words *strings.Replacer) error {
-	h := tpl.Heading
-	items := []drawnText{
-		{"organisation name", fonts.Bold, strings.ToUpper(p.Organisation.Name + p.Organisation.Parent)},
-		{"report heading", fonts.Bold, words.Replace(h.Type + h.Summary + tpl.Summary.Section + tpl.Tasks.Section)},
-		{"report opening", fonts.Regular, words.Replace(h.Opening + h.Number)},
-		{"report date line", fonts.Italic, words.Replace(h.DateLine)},
-	}
-	for _, t := range qd.tasks {
-		items = append(items, taskTexts(p, t, tpl.Table.Columns)...)
-		// The unit headings of the task list are set in italics.
-		items = append(items, drawnText{fmt.Sprintf("task %s (line %d), its units", t.TT, t.Line), fonts.Italic, p.UnitsLabel(t)})
-	}
-	return checkTexts(fam, items)
 }

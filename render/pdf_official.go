@@ -1,8 +1,6 @@
 package render
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
@@ -10,9 +8,9 @@ import (
 	"github.com/plandoc/plandoc/templates"
 )
 
-// What Decree 30 fixes for every document plandoc writes: the header
-// blocks, the title lines and the official way of writing dates and
-// numbers. The annex and the quarterly reports share it.
+// What Decree 30 fixes for every PDF plandoc writes: the header blocks and
+// the title lines. The annex and the quarterly reports share it; the
+// official way of writing dates and numbers is in words.go.
 
 // officialHeading places the header blocks of Decree 30 on the first page:
 // the parent and issuing body top left, upper case, the issuing body bold
@@ -46,8 +44,8 @@ func officialHeading(f *flow, p *data.Plan, h templates.Header, below *[2]placed
 	rule(ly+1.2, leftCX, 0.4*widest)
 
 	rightCX := f.right - h.RightWidth/2
-	ry, _ := centred(f.top, rightCX, h.RightWidth, fonts.Bold, h.NationalTitleSize, h.NationalTitle)
-	ry, mottoW := centred(ry, rightCX, h.RightWidth, fonts.Bold, h.MottoSize, h.Motto)
+	ry, _ := centred(f.top, rightCX, h.RightWidth, fonts.Bold, h.NationalTitleSize, string(h.NationalTitle))
+	ry, mottoW := centred(ry, rightCX, h.RightWidth, fonts.Bold, h.MottoSize, string(h.Motto))
 	rule(ry+1.2, rightCX, mottoW)
 
 	y := max(ly, ry)
@@ -90,32 +88,4 @@ func placeTitle(f *flow, size float64, typeLine, summary, ref string) {
 	typeW := f.d.width(typeLines[0].text)
 	f.page().rules = append(f.page().rules, placedRule{x1: cx - typeW/6, y: f.y + 2, x2: cx + typeW/6})
 	f.y += 7
-}
-
-// officialMonth writes months 1 and 2 with a leading zero and the others
-// without, as Decree 30 asks ("tháng 01", "tháng 6").
-func officialMonth(m int) string {
-	if m < 3 {
-		return fmt.Sprintf("%02d", m)
-	}
-	return fmt.Sprint(m)
-}
-
-// officialNumber gives numbers below 10 a leading zero ("05/QĐ-BNV").
-func officialNumber(n string) string {
-	if len(n) == 1 && n[0] >= '1' && n[0] <= '9' {
-		return "0" + n
-	}
-	return n
-}
-
-// referenceText fills a reference line from the decision, the date written
-// the official way.
-func referenceText(tpl string, p *data.Plan) string {
-	dec := p.Decision
-	return strings.NewReplacer(
-		"{number}", officialNumber(dec.Number), "{symbol}", dec.Symbol,
-		"{day}", fmt.Sprintf("%02d", dec.Date.Day), "{month}", officialMonth(dec.Date.Month),
-		"{year}", strconv.Itoa(dec.Date.Year), "{issuer}", dec.Issuer,
-	).Replace(tpl)
 }

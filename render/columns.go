@@ -1,0 +1,55 @@
+package render
+
+import (
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/templates"
+)
+
+// taskColumn is a task column as one document shows it: the heading, width
+// and alignment the templates give, and the entry of data.TaskFields that
+// fills it. Every task table, PDF or workbook, is built from these.
+type taskColumn struct {
+	templates.Column
+	field int // index in data.TaskFields and in printedTask.cells
+}
+
+func taskColumns(cols []templates.Column) []taskColumn {
+	out := make([]taskColumn, len(cols))
+	for i, c := range cols {
+		out[i] = taskColumn{Column: c, field: data.FieldIndex(c.Field)}
+	}
+	return out
+}
+
+// printedTask is a task's cells as every document prints them, one per
+// entry of data.TaskFields, and its key.
+type printedTask struct {
+	cells []string
+	key   string
+}
+
+// cellsOf picks the cells of the columns, in their order.
+func (pt *printedTask) cellsOf(cols []taskColumn) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = pt.cells[c.field]
+	}
+	return out
+}
+
+// printedPlan holds every task's printed cells, made once per render: a
+// task can appear in the annex, four reports and many workbooks.
+type printedPlan map[*data.Task]*printedTask
+
+func printPlan(p *data.Plan) printedPlan {
+	out := make(printedPlan, len(p.Tasks))
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		pt := &printedTask{cells: make([]string, len(data.TaskFields)), key: t.Key()}
+		for f, field := range data.TaskFields {
+			pt.cells[f] = field.Text(p, t)
+		}
+		out[t] = pt
+	}
+	return out
+}

@@ -1,0 +1,173 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/fonts"
+	"github.com/plandoc/plandoc/templates"
+)
+
+// Every character a PDF draws must be in the font: fpdf would otherwise
+// draw nothing, or panic. The check runs before any output is made, on
+// every text of the plan and the templates that a PDF prints, in each face
+// it is printed in, and names the place in the file that holds it, so
+// `plandoc check` reports what `render` would refuse.
+
+// drawn is a text a PDF prints, where it comes from, and its faces.
+type drawn struct {
+	path   string // key path in the plan: "tasks[4].content"
+	what   string // how messages call it: "task 5", "unit \"van-phong\""
+	text   string
+	styles []fonts.Style
+}
+
+var (
+	regular     = []fonts.Style{fonts.Regular}
+	bold        = []fonts.Style{fonts.Bold}
+	italic      = []fonts.Style{fonts.Italic}
+	regularBold = []fonts.Style{fonts.Regular, fonts.Bold}
+	namesFaces  = []fonts.Style{fonts.Regular, fonts.Italic} // in cells and in the reports' italic headings
+)
+
+// planTexts lists what the annex and the reports print of the plan.
+func planTexts(p *data.Plan, set *templates.Set) []drawn {
+	o, dec, prog := p.Organisation, p.Decision, p.Program
+	out := []drawn{
+		{"organisation.name", "the organisation's name", strings.ToUpper(o.Name) + o.Name, regularBold},
+		{"organisation.parent", "the parent body", strings.ToUpper(o.Parent), regular},
+		{"organisation.place", "the place", o.Place, italic},
+		{"program.title", "the program's title", strings.ToUpper(prog.Title) + prog.Title, regularBold},
+		{"program.summary", "the program's summary", prog.Summary, bold},
+		{"program.closing", "the closing paragraph", prog.Closing, regular},
+		{"decision.number", "the decision's number", dec.Number, []fonts.Style{fonts.Regular, fonts.Italic}},
+		{"decision.symbol", "the decision's symbol", dec.Symbol, []fonts.Style{fonts.Regular, fonts.Italic}},
+		{"decision.issuer", "the decision's issuer", dec.Issuer, []fonts.Style{fonts.Regular, fonts.Italic}},
+	}
+	if s := dec.Signer; s != nil {
+		out = append(out,
+			drawn{"decision.signer.authority", "the signer's authority", strings.ToUpper(s.Authority), bold},
+			drawn{"decision.signer.title", "the signer's title", strings.ToUpper(s.Title), bold},
+			drawn{"decision.signer.name", "the signer's name", s.Name, bold})
+	}
+	for i, s := range p.Sections {
+		out = append(out, drawn{fmt.Sprintf("sections[%d].title", i), fmt.Sprintf("section %q", s.ID), s.Label + s.Title, bold})
+	}
+	for i, u := range p.Units {
+		out = append(out, drawn{fmt.Sprintf("units[%d].name", i), fmt.Sprintf("unit %q", u.ID), u.Name, namesFaces})
+	}
+	for i, g := range p.Groups {
+		out = append(out, drawn{fmt.Sprintf("groups[%d].name", i), fmt.Sprintf("group %q", g.ID), g.Name, regular})
+	}
+	for i, ps := range p.People {
+		out = append(out, drawn{fmt.Sprintf("people[%d].name", i), fmt.Sprintf("person %q", ps.ID), ps.Honorific + ps.Name, regular})
+	}
+	for i, b := range p.Bodies {
+		out = append(out, drawn{fmt.Sprintf("bodies[%d].name", i), fmt.Sprintf("approving body %q", b.ID), b.Name, regularBold})
+	}
+	shown := map[string]bool{}
+	for _, c := range append(append([]templates.Column{}, set.Annex.Table.Columns...), set.Quarterly.Table.Columns...) {
+		shown[c.Field] = true
+	}
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		what := "task " + t.TT
+		path := fmt.Sprintf("tasks[%d]", i)
+		for _, f := range []struct {
+			field, key, text string
+			styles           []fonts.Style
+		}{
+			{"tt", "tt", t.TT, regular}, {"content", "content", t.Content, regular}, {"time", "time", t.Time, regular},
+			{"units", "units_text", t.UnitsText, namesFaces}, {"approvers", "approvers_text", t.ApproversText, regular},
+		} {
+			if shown[f.field] || f.field == "units" {
+				out = append(out, drawn{path + "." + f.key, what, f.text, f.styles})
+			}
+		}
+		if shown["partners"] {
+			out = append(out, drawn{path + ".partners_text", what, t.PartnersText, regular})
+			for j, pt := range t.Partners {
+				out = append(out, drawn{fmt.Sprintf("%s.partners[%d]", path, j), what, pt.Text, regular})
+			}
+		}
+	}
+	return out
+}
+
+// checkGlyphs reports each character a font face lacks, once for each
+// place that holds it, in the plan and in the templates.
+func checkGlyphs(p *data.Plan, set *templates.Set, fam *fonts.Family) data.Problems {
+	var probs data.Problems
+	report := func(file string, line, col int, what, text string, styles []fonts.Style) {
+		seen := map[rune]bool{}
+		for _, r := range text {
+			if r == '\n' || r == '\t' || seen[r] {
+				continue
+			}
+			for _, s := range styles {
+				if !fam.Face(s).Has(r) {
+					seen[r] = true
+					probs = append(probs, data.Problem{File: file, Line: line, Col: col,
+						Msg: fmt.Sprintf("%s: the character %s (U+%04X) is not in the font (%s, %s); remove it, or render with -fonts DIR naming fonts that have it", what, quoteRune(r), r, fam.Source, s)})
+					break
+				}
+			}
+		}
+	}
+	for _, d := range planTexts(p, set) {
+		line, col := p.Where(d.path)
+		report(p.Source.Name, line, col, d.what, d.text, d.styles)
+	}
+	// Template wording the PDFs print, every face: a template string may
+	// be set in any of them.
+	all := []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic}
+	for _, doc := range []struct {
+		file string
+		v    any
+	}{{"columns.toml", set.Columns}, {"annex.toml", set.Annex}, {"quarterly.toml", set.Quarterly}} {
+		walkTexts("", reflect.ValueOf(doc.v).Elem(), func(path, text string) {
+			file, line, col := set.Where(doc.file, path)
+			report(file, line, col, path, text, all)
+		})
+	}
+	return probs.Sorted()
+}
+
+// walkTexts calls fn with every string of a template struct and its key path.
+func walkTexts(path string, v reflect.Value, fn func(path, text string)) {
+	switch v.Kind() {
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			key := strings.Split(f.Tag.Get("toml"), ",")[0]
+			switch {
+			case key == "-" || f.Name == "Align" || f.Name == "Fields":
+				continue
+			case f.Anonymous:
+				walkTexts(path, v.Field(i), fn)
+			case path == "":
+				walkTexts(key, v.Field(i), fn)
+			default:
+				walkTexts(path+"."+key, v.Field(i), fn)
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkTexts(fmt.Sprintf("%s[%d]", path, i), v.Index(i), fn)
+		}
+	case reflect.String:
+		fn(path, v.String())
+	}
+}
+
+// quoteRune shows a character, or only its code when printing it would
+// garble a terminal (a control character, a NUL).
+func quoteRune(r rune) string {
+	if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff || r == 0x061c || (r >= 0x200b && r <= 0x200f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+		return "(invisible)"
+	}
+	return fmt.Sprintf("%q", r)
+}

@@ -1,0 +1,235 @@
+package templates
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/plandoc/plandoc/data"
+)
+
+// source is one template file as read: the embedded one, or the user's
+// that overrides it key by key.
+type source struct {
+	name string // as messages call it
+	text []byte
+	pos  data.Positions
+}
+
+// checker collects the problems of one template, each at the place in the
+// user's file that sets the key, or else in the embedded file.
+type checker struct {
+	embedded, user *source
+	probs          data.Problems
+}
+
+// at finds the file and place of a key path.
+func (c *checker) at(path string) (string, int, int) {
+	for _, s := range []*source{c.user, c.embedded} {
+		if s == nil {
+			continue
+		}
+		for p := path; p != ""; p = parent(p) {
+			if s.pos.Sets(p) {
+				line, col := s.pos.At(path)
+				return s.name, line, col
+			}
+		}
+	}
+	return c.embedded.name, 0, 0
+}
+
+func parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+func (c *checker) bad(path, format string, args ...any) {
+	file, line, col := c.at(path)
+	c.probs = append(c.probs, data.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// number checks a value is finite and within lo..hi: NaN and infinities
+// fail every comparison, so the test is written to let none through.
+func (c *checker) number(path string, v, lo, hi float64, unit, why string) {
+	if !(v >= lo && v <= hi) || math.IsInf(v, 0) {
+		c.bad(path, "%s %g %s is outside %s %g–%g %s", path, v, unit, why, lo, hi, unit)
+	}
+}
+
+// fontSize checks a size someone can read and a page can hold.
+func (c *checker) fontSize(path string, v float64) {
+	c.number(path, v, 6, 30, "pt", "the usable font sizes,")
+}
+
+// texts checks every Text field of v (a template struct) against the
+// placeholders its `fill` tag allows, walking the struct as the TOML
+// decoder does, so each problem names the key as the file writes it.
+func (c *checker) texts(path string, v reflect.Value, allowed []string) {
+	switch v.Kind() {
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			key := strings.Split(f.Tag.Get("toml"), ",")[0]
+			if key == "-" {
+				continue
+			}
+			sub := path
+			if !f.Anonymous {
+				sub = join(path, key)
+			}
+			fill := allowed
+			if tag, ok := f.Tag.Lookup("fill"); ok {
+				fill = strings.Fields(tag)
+			}
+			c.texts(sub, v.Field(i), fill)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			c.texts(fmt.Sprintf("%s[%d]", path, i), v.Index(i), allowed)
+		}
+	case reflect.String:
+		if v.Type() != reflect.TypeFor[Text]() {
+			return
+		}
+		for _, ph := range unknownPlaceholders(v.String(), allowed) {
+			if len(allowed) == 0 {
+				c.bad(path, "%s: unknown placeholder %s; this text takes none", path, ph)
+			} else {
+				c.bad(path, "%s: unknown placeholder %s; it takes {%s}", path, ph, strings.Join(allowed, "} {"))
+			}
+		}
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// sheetName checks a name Excel will take for a sheet.
+func (c *checker) sheetName(path, name string) {
+	switch {
+	case strings.TrimSpace(name) == "":
+		c.bad(path, "%s: a sheet name cannot be empty", path)
+	case len(utf16.Encode([]rune(name))) > maxSheetName:
+		c.bad(path, "%s: %q is longer than Excel's %d characters", path, name, maxSheetName)
+	case strings.ContainsAny(name, `:\/?*[]`):
+		c.bad(path, `%s: %q holds one of : \ / ? * [ ], which Excel refuses in sheet names`, path, name)
+	case strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'"):
+		c.bad(path, "%s: %q begins or ends with an apostrophe, which Excel refuses", path, name)
+	}
+}
+
+// maxSheetName is Excel's limit, in UTF-16 units.
+const maxSheetName = 31
+
+// readSource reads a template file: NFC, without a byte-order mark, and
+// refused with its place when it is not TOML.
+func readSource(name string, raw []byte) (*source, data.Problems) {
+	text := []byte(norm.NFC.String(strings.TrimPrefix(string(raw), "\uFEFF")))
+	var tree map[string]any
+	if _, err := toml.Decode(string(text), &tree); err != nil {
+		return nil, data.Problems{data.SyntaxProblem(name, text, err)}
+	}
+	return &source{name: name, text: text, pos: data.IndexPositions(text)}, nil
+}
+
+// decode fills v from the source and reports every key v has no place
+// for, at its line: a misspelt key is never silently ignored.
+func (s *source) decode(v any, file string) data.Problems {
+	md, err := toml.Decode(string(s.text), v)
+	if err != nil {
+		// The text parsed as a tree, so this is a value of the wrong type.
+		return data.Problems{{File: s.name, Msg: fmt.Sprintf("%v; see plandoc's templates/%s for the keys and their types", err, file)}}
+	}
+	var probs data.Problems
+	var reported []string
+	for _, k := range md.Undecoded() {
+		path := k.String()
+		// A misspelt table makes all its keys unknown: name the table only.
+		if slices.ContainsFunc(reported, func(r string) bool { return strings.HasPrefix(path, r+".") || path == r }) {
+			continue
+		}
+		reported = append(reported, path)
+		line, col := s.pos.KeyAt(path)
+		probs = append(probs, data.Problem{File: s.name, Line: line, Col: col,
+			Msg: fmt.Sprintf("unknown key %s; no document uses it (see plandoc's templates/%s for the keys)", path, file)})
+	}
+	return probs
+}
+
+// loadFile decodes the embedded template file, then the file of the same
+// name in dir over it when dir is set and has one. reset runs before the
+// user's file is decoded, with what that file sets, to clear lists it
+// replaces whole.
+func loadFile(file, dir string, v any, reset func(user data.Positions)) (*checker, data.Problems) {
+	raw, err := builtin.ReadFile(file)
+	if err != nil {
+		return nil, data.Problems{{File: file, Msg: fmt.Sprintf("embedded template: %v", err)}}
+	}
+	emb, probs := readSource(file+" (embedded)", raw)
+	if probs != nil {
+		return nil, probs
+	}
+	probs = emb.decode(v, file)
+	c := &checker{embedded: emb}
+	if dir == "" {
+		return c, probs
+	}
+	path := filepath.Join(dir, file)
+	raw, err = readRegular(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return c, probs // a templates folder need not override every document
+	case err != nil:
+		return nil, append(probs, data.Problem{File: path, Msg: err.Error()})
+	}
+	user, uprobs := readSource(path, raw)
+	if uprobs != nil {
+		return nil, append(probs, uprobs...)
+	}
+	if reset != nil {
+		reset(user.pos)
+	}
+	c.user = user
+	return c, append(probs, user.decode(v, file)...)
+}
+
+// maxTemplateBytes bounds a template file: the embedded ones are under
+// 10 KB, and a path that names a device or a huge file must not be read whole.
+const maxTemplateBytes = 1 << 20
+
+// readRegular reads a regular file of at most maxTemplateBytes.
+func readRegular(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("reading template: %s is not a regular file", path)
+	}
+	if info.Size() > maxTemplateBytes {
+		return nil, fmt.Errorf("reading template: %s is %d bytes; a template is at most %d", path, info.Size(), maxTemplateBytes)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading template: %w", err)
+	}
+	return raw, nil
+}
