@@ -25,13 +25,11 @@ const (
 	BoldItalic
 )
 
-// Styles lists the faces in the order fpdf names them "", "B", "I", "BI".
-var Styles = []Style{Regular, Bold, Italic, BoldItalic}
+// styles lists the four faces of a family.
+var styles = []Style{Regular, Bold, Italic, BoldItalic}
 
 func (s Style) String() string { return [...]string{"regular", "bold", "italic", "bold italic"}[s] }
 
-// FPDF is the style string fpdf takes for the face.
-func (s Style) FPDF() string { return [...]string{"", "B", "I", "BI"}[s] }
 
 // Face is one TrueType file and the characters it can draw.
 type Face struct {
@@ -124,7 +122,7 @@ func FromDir(dir string) (*Family, error) {
 		}
 	}
 	var missing []string
-	for _, s := range Styles {
+	for _, s := range styles {
 		if fam.Faces[s] == nil {
 			missing = append(missing, s.String())
 		}

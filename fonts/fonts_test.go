@@ -13,7 +13,7 @@ func TestEmbeddedCoversVietnamese(t *testing.T) {
 		t.Fatal(err)
 	}
 	const vietnamese = "ĂÂĐÊÔƠƯăâđêôơư àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ –“”./"
-	for _, s := range Styles {
+	for _, s := range styles {
 		face := fam.Face(s)
 		for _, r := range vietnamese {
 			if r != ' ' && !face.Has(r) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -18,6 +17,9 @@ const (
 	family = "serif-pd"
 	ptToMM = 25.4 / 72
 )
+
+// fpdfStyle is how fpdf names each face.
+var fpdfStyle = map[fonts.Style]string{fonts.Regular: "", fonts.Bold: "B", fonts.Italic: "I", fonts.BoldItalic: "BI"}
 
 // pdfDoc wraps fpdf with what every plandoc PDF needs: the four faces,
 // metadata, and the settings that make the bytes the same on every run.
@@ -50,7 +52,7 @@ func newPDFDoc(fam *fonts.Family, orientation string, meta docMeta) *pdfDoc {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: o, UnitStr: "mm", SizeStr: "A4"})
 	// The decision's date, not the clock, and in UTC: the bytes must not
 	// depend on when or where the document is rendered.
-	day := time.Date(meta.date.Year, time.Month(meta.date.Month), meta.date.Day, 0, 0, 0, 0, time.UTC)
+	day := meta.date.Time()
 	pdf.SetCreationDate(day)
 	pdf.SetModificationDate(day)
 	pdf.SetCatalogSort(true)
@@ -80,11 +82,11 @@ func (d *pdfDoc) font(style fonts.Style, size float64) {
 	// it is given, which costs more than laying out a short report, and a
 	// face never used would be embedded empty.
 	if !d.added[style] {
-		d.pdf.AddUTF8FontFromBytes(family, style.FPDF(), d.fam.Face(style).Data)
+		d.pdf.AddUTF8FontFromBytes(family, fpdfStyle[style], d.fam.Face(style).Data)
 		d.added[style] = true
 	}
 	d.style, d.size = style, size
-	d.pdf.SetFont(family, style.FPDF(), size)
+	d.pdf.SetFont(family, fpdfStyle[style], size)
 }
 
 // width measures s in the current font, in mm.

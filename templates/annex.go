@@ -76,7 +76,10 @@ func (p Page) Size() (w, h float64) {
 	return a4Long, a4Short
 }
 
-func (p Page) check(k *checker) {
+// check reports margins outside the decree's ranges and returns the width
+// of the text between the margins, or 0 when the page is unusable.
+func (p Page) check(k *checker) float64 {
+	before := len(k.probs)
 	if p.Orientation != "landscape" && p.Orientation != "portrait" {
 		k.bad("page.orientation", "page.orientation %q must be \"landscape\" or \"portrait\"", p.Orientation)
 	}
@@ -86,18 +89,23 @@ func (p Page) check(k *checker) {
 	}{{"margin_top", p.MarginTop, 20, 25}, {"margin_bottom", p.MarginBottom, 20, 25}, {"margin_left", p.MarginLeft, 30, 35}, {"margin_right", p.MarginRight, 15, 20}} {
 		k.number("page."+m.key, m.v, m.lo, m.hi, "mm", "Decree 30's")
 	}
+	if len(k.probs) > before {
+		return 0
+	}
+	w, _ := p.Size()
+	return w - p.MarginLeft - p.MarginRight
 }
 
 func (a *Annex) check(k *checker, cols *Columns) {
-	a.Page.check(k)
+	text := a.Page.check(k)
 	h := a.Header
 	k.fontSize("header.body_size", h.BodySize)
 	k.fontSize("header.national_title_size", h.NationalTitleSize)
 	k.fontSize("header.motto_size", h.MottoSize)
-	w, _ := a.Page.Size()
-	text := w - a.Page.MarginLeft - a.Page.MarginRight
-	k.number("header.left_width", h.LeftWidth, 40, text/2, "mm", "the widths that fit beside the other block,")
-	k.number("header.right_width", h.RightWidth, 40, text/2+20, "mm", "the widths that fit beside the other block,")
+	if text > 0 {
+		k.number("header.left_width", h.LeftWidth, 40, text/2, "mm", "the widths that fit beside the other block,")
+		k.number("header.right_width", h.RightWidth, 40, text/2+20, "mm", "the widths that fit beside the other block,")
+	}
 	k.fontSize("title.size", a.Title.Size)
 	k.fontSize("closing.size", a.Closing.Size)
 	k.number("closing.indent", a.Closing.Indent, 0, 30, "mm", "the indents")

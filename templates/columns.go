@@ -63,16 +63,16 @@ func (k *checker) checkColumns(c *Columns) {
 	}
 	seen := map[string]bool{}
 	for i, col := range c.Column {
-		path := "column[" + itoa(i) + "]"
+		path, name := "column["+itoa(i)+"]", "[[column]] #"+itoa(i+1)
 		if data.FieldIndex(col.Field) < 0 {
-			k.bad(path+".field", "%s.field %q is not a task field; use one of %s", path, col.Field, strings.Join(data.FieldNames(), ", "))
+			k.bad(path+".field", "%s: field %q is not a task field; use one of %s", name, col.Field, strings.Join(data.FieldNames(), ", "))
 		}
 		if seen[col.Field] {
-			k.bad(path+".field", "%s.field %q is listed twice", path, col.Field)
+			k.bad(path+".field", "%s: field %q is listed twice", name, col.Field)
 		}
 		seen[col.Field] = true
 		if strings.TrimSpace(col.Heading) == "" {
-			k.bad(path+".heading", "%s: the %s column needs a heading", path, col.Field)
+			k.bad(path+".heading", "%s: the %s column needs a heading", name, col.Field)
 		}
 	}
 	if len(c.Column) > 0 && !seen["content"] {
@@ -139,14 +139,18 @@ func (c *Columns) resolve(k *checker, path string, fields []string) []Column {
 	return out
 }
 
-// check checks a PDF task table whose text is textWidth mm wide and
-// sets its columns' widths and alignment.
+// check checks a PDF task table whose text is textWidth mm wide (0 when
+// the page is unusable) and sets its columns' widths and alignment.
 func (t *TaskTable) check(k *checker, cols *Columns, textWidth float64) {
 	k.fontSize("table.size", t.Size)
 	k.fontSize("table.header_size", t.HeaderSize)
 	k.number("table.line_spacing", t.LineSpacing, 1, 2, "", "the line spacings")
+	before := len(k.probs)
 	k.number("table.padding_x", t.PaddingX, 0, 5, "mm", "the paddings")
 	k.number("table.padding_y", t.PaddingY, 0, 5, "mm", "the paddings")
+	if len(k.probs) > before {
+		textWidth = 0 // the columns' room cannot be judged with a bad padding
+	}
 	for _, m := range sortedKeys(t.Width) {
 		if data.FieldIndex(m) < 0 {
 			k.bad("table.width."+m, "table.width.%s: %q is not a task field; use one of %s", m, m, strings.Join(data.FieldNames(), ", "))
@@ -182,7 +186,7 @@ func (t *TaskTable) check(k *checker, cols *Columns, textWidth float64) {
 	}
 	// Every column must hold a character beside its padding, or no word
 	// could ever be placed in it.
-	if usable && total > 0 {
+	if usable && total > 0 && textWidth > 0 {
 		for _, c := range t.Columns {
 			if mm := c.Width / total * textWidth; mm < 2*t.PaddingX+4 {
 				k.bad("table.width."+c.Field, "table.width.%s: the column would be %.1f mm wide, too narrow for any text beside its padding; give it a larger share", c.Field, mm)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf16"
@@ -156,6 +157,14 @@ func (s *source) decode(v any, file string) data.Problems {
 	md, err := toml.Decode(string(s.text), v)
 	if err != nil {
 		// The text parsed as a tree, so this is a value of the wrong type.
+		// BurntSushi/toml reports it as text only: "toml: line 2 (last key
+		// "page.margin_top"): incompatible types: TOML value has type
+		// string; destination has type float".
+		if m := typeError.FindStringSubmatch(err.Error()); m != nil {
+			line, col := s.pos.At(m[1])
+			return data.Problems{{File: s.name, Line: line, Col: col,
+				Msg: fmt.Sprintf("%s must be %s, not %s; see plandoc's templates/%s", m[1], typeWords(m[3]), typeWords(m[2]), file)}}
+		}
 		return data.Problems{{File: s.name, Msg: fmt.Sprintf("%v; see plandoc's templates/%s for the keys and their types", err, file)}}
 	}
 	var probs data.Problems
@@ -172,6 +181,27 @@ func (s *source) decode(v any, file string) data.Problems {
 			Msg: fmt.Sprintf("unknown key %s; no document uses it (see plandoc's templates/%s for the keys)", path, file)})
 	}
 	return probs
+}
+
+var typeError = regexp.MustCompile(`last key "([^"]+)"\): incompatible types: TOML value has type (\w+); destination has type (\w+)`)
+
+// typeWords names a TOML or Go type as the README does.
+func typeWords(t string) string {
+	switch t {
+	case "string":
+		return "text"
+	case "float", "float64":
+		return "a number"
+	case "integer", "int", "int64":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	case "array", "slice":
+		return "a list"
+	case "table", "map", "struct":
+		return "a table"
+	}
+	return t
 }
 
 // loadFile decodes the embedded template file, then the file of the same

@@ -33,8 +33,6 @@ type QuarterlySummary struct {
 	TT          Text    `toml:"tt"`
 	Unit        Text    `toml:"unit"`
 	Month       Text    `toml:"month" fill:"month"`
-	ByMonth     Text    `toml:"by_month"`
-	ByBody      Text    `toml:"by_body"`
 	Total       Text    `toml:"total"`
 	TotalsRow   Text    `toml:"totals_row"`
 	Note        Text    `toml:"note"`
@@ -70,6 +68,8 @@ func (q *Quarterly) check(k *checker, cols *Columns, page Page) {
 	if strings.EqualFold(q.Sheets.Summary, q.Sheets.Tasks) {
 		k.bad("sheets.tasks", "sheets.summary and sheets.tasks must differ")
 	}
-	w, _ := page.Size()
-	q.Table.check(k, cols, w-page.MarginLeft-page.MarginRight)
+	// The page is the annex's, checked there; a bad one leaves the
+	// columns' widths unchecked rather than reported twice.
+	text := page.check(&checker{embedded: k.embedded})
+	q.Table.check(k, cols, text)
 }

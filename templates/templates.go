@@ -74,6 +74,11 @@ func Load(dir string) (*Set, error) {
 		return nil, probs.Sorted().Err()
 	}
 	cols.checkColumns(set.Columns)
+	if len(cols.probs) > 0 {
+		// Every document's columns come from columns.toml: its problems
+		// would be repeated, less clearly, by each of them.
+		return nil, cols.probs.Sorted().Err()
+	}
 	annex.texts("", reflect.ValueOf(set.Annex).Elem(), nil)
 	set.Annex.check(annex, set.Columns)
 	quarterly.texts("", reflect.ValueOf(set.Quarterly).Elem(), nil)

@@ -40,7 +40,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "plandoc check:", err)
 			return 1
 		}
-		probs = append(probs, more...)
+		probs = append(probs, more...).Sorted()
 	}
 	printProblems(stdout, probs)
 	fmt.Fprintf(stderr, "%s, %s\n", count(probs.Errors(), "error"), count(probs.Warnings(), "warning"))

@@ -23,13 +23,13 @@ type planOut struct {
 type sectionOut struct{ id, label, title string }
 
 type taskOut struct {
-	tt, content, time                      string
-	units                                  []string
-	presiding                              string
-	partners                               []string // ids, or free text
-	approvers                              []string
-	section                                string
-	unitsText, partnersText, approversText string
+	tt, content, time       string
+	units                   []string
+	presiding               string
+	partners                []string // ids, or free text
+	approvers               []string
+	section                 string
+	unitsText, partnersText string
 }
 
 var honorific = regexp.MustCompile(`^(Đ/c|Đ/C|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\.?\s+`)

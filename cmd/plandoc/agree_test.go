@@ -1,0 +1,69 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// writeFile writes content to name in a new temporary folder.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// What check passes, render renders: a character the font lacks is a
+// check error at its place, and render refuses it with the same line.
+func TestCheckAndRenderAgreeOnMissingCharacters(t *testing.T) {
+	raw, err := os.ReadFile("../../data/plans/lhh-thanh-hoa-2021.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := writeFile(t, "plan.toml", strings.Replace(string(raw), "Thông qua phương án kiện toàn", "Thông qua 🎉 phương án kiện toàn", 1))
+	line := 1 + strings.Count(strings.SplitN(string(raw), "Thông qua phương án kiện toàn", 2)[0], "\n")
+	want := plan + ":" + strconv.Itoa(line) + ":11: task 1: the character '🎉' (U+1F389) is not in the font (embedded Liberation Serif, regular)"
+
+	code, out, errOut := runCLI(t, "check", plan)
+	if code != 1 || !strings.Contains(out, "\n"+want) || !strings.Contains(errOut, "1 error, 1 warning") {
+		t.Errorf("check: exit %d\n%s%s\nwant exit 1 and a line starting %q", code, out, errOut, want)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, errOut = runCLI(t, "render", "-o", dir, plan)
+	if code != 1 || out != "" || !strings.Contains(errOut, want) || !strings.Contains(errOut, "no output written: 1 error") {
+		t.Errorf("render: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("render wrote into %s", dir)
+	}
+}
+
+func TestBadTemplateKeyIsPlacedInItsFile(t *testing.T) {
+	tpl := writeFile(t, "quarterly.toml", "[table]\nsize = 12\ngroup_by = \"month\"\n")
+	want := tpl + ":3:1: unknown key table.group_by; no document uses it"
+	for _, args := range [][]string{{"check", "-templates", filepath.Dir(tpl)}, {"render", "-templates", filepath.Dir(tpl), "-o", t.TempDir()}} {
+		code, out, errOut := runCLI(t, args...)
+		if code != 1 || !strings.Contains(out+errOut, want) {
+			t.Errorf("%s: exit %d\n%s%s\nwant exit 1 and %q", args[0], code, out, errOut, want)
+		}
+	}
+}
+
+// An imported plan's problems name the file it is written to, so the
+// clerk can open it at the line; one problem is "1 error".
+func TestImportNamesProblemsAfterThePlanFile(t *testing.T) {
+	src := writeFile(t, "bang.tsv", "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2021 CỦA LIÊN HIỆP CÁC HỘI KH&KT THANH HÓA\n(Ban hành kèm theo Quyết định số 313 /QĐ-LHH ngày 31/12/2020 của Chủ tịch Liên hiệp hội Thanh Hoá)\nTT\tNội dung công việc\tThời gian thực hiện\tBộ phận tham mưu, thực hiện\n1\tHọp tổng kết\tTháng 13\tVăn phòng\n2\tHọp sơ kết\tTháng 6\tVăn phòng\n")
+	out := filepath.Join(t.TempDir(), "ke-hoach.toml")
+	code, _, stderr := runCLI(t, "import", "-o", out, src)
+	if code != 0 {
+		t.Fatalf("import: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "plandoc check finds 1 error in the imported plan") || !strings.Contains(stderr, "  "+out+":") || strings.Contains(stderr, "imported plan:") {
+		t.Errorf("import report:\n%s\nwant one error, named %s:LINE:COL", stderr, out)
+	}
+}
