@@ -30,7 +30,6 @@ var styles = []Style{Regular, Bold, Italic, BoldItalic}
 
 func (s Style) String() string { return [...]string{"regular", "bold", "italic", "bold italic"}[s] }
 
-
 // Face is one TrueType file and the characters it can draw.
 type Face struct {
 	File       string // where it came from, for messages
