@@ -1,5 +1,3 @@
-// Package render turns a checked plan into the documents the office sends
-// out, and writes them with a manifest.
 package render
 
 import (
