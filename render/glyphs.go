@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
@@ -123,44 +122,10 @@ func checkGlyphs(p *data.Plan, set *templates.Set, fam *fonts.Family) data.Probl
 	// Template wording the PDFs print, every face: a template string may
 	// be set in any of them.
 	all := []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic}
-	for _, doc := range []struct {
-		file string
-		v    any
-	}{{"columns.toml", set.Columns}, {"annex.toml", set.Annex}, {"quarterly.toml", set.Quarterly}} {
-		walkTexts("", reflect.ValueOf(doc.v).Elem(), func(path, text string) {
-			file, line, col := set.Where(doc.file, path)
-			report(file, line, col, path, text, all)
-		})
+	for _, t := range set.Printed() {
+		report(t.File, t.Line, t.Col, t.Key, t.Text, all)
 	}
 	return probs.Sorted()
-}
-
-// walkTexts calls fn with every string of a template struct and its key path.
-func walkTexts(path string, v reflect.Value, fn func(path, text string)) {
-	switch v.Kind() {
-	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			key := strings.Split(f.Tag.Get("toml"), ",")[0]
-			switch {
-			case key == "-" || f.Name == "Align" || f.Name == "Fields":
-				continue
-			case f.Anonymous:
-				walkTexts(path, v.Field(i), fn)
-			case path == "":
-				walkTexts(key, v.Field(i), fn)
-			default:
-				walkTexts(path+"."+key, v.Field(i), fn)
-			}
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			walkTexts(fmt.Sprintf("%s[%d]", path, i), v.Index(i), fn)
-		}
-	case reflect.String:
-		fn(path, v.String())
-	}
 }
 
 // quoteRune shows a character, or only its code when printing it would

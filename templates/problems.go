@@ -75,10 +75,24 @@ func (c *checker) fontSize(path string, v float64) {
 	c.number(path, v, 6, 30, "pt", "the usable font sizes,")
 }
 
-// texts checks every Text field of v (a template struct) against the
-// placeholders its `fill` tag allows, walking the struct as the TOML
-// decoder does, so each problem names the key as the file writes it.
-func (c *checker) texts(path string, v reflect.Value, allowed []string) {
+// texts checks every Text of v (a template struct) against the
+// placeholders its field's `fill` tag allows.
+func (c *checker) texts(v reflect.Value) {
+	walkTexts("", v, nil, func(path string, text Text, allowed []string) {
+		for _, ph := range unknownPlaceholders(string(text), allowed) {
+			if len(allowed) == 0 {
+				c.bad(path, "%s: unknown placeholder %s; this text takes none", path, ph)
+			} else {
+				c.bad(path, "%s: unknown placeholder %s; it takes {%s}", path, ph, strings.Join(allowed, "} {"))
+			}
+		}
+	})
+}
+
+// walkTexts calls fn with every Text of v, its key path as the file
+// writes it and the placeholders its field's `fill` tag allows, walking
+// the struct as the TOML decoder does.
+func walkTexts(path string, v reflect.Value, allowed []string, fn func(path string, text Text, allowed []string)) {
 	switch v.Kind() {
 	case reflect.Struct:
 		t := v.Type()
@@ -96,22 +110,15 @@ func (c *checker) texts(path string, v reflect.Value, allowed []string) {
 			if tag, ok := f.Tag.Lookup("fill"); ok {
 				fill = strings.Fields(tag)
 			}
-			c.texts(sub, v.Field(i), fill)
+			walkTexts(sub, v.Field(i), fill, fn)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			c.texts(fmt.Sprintf("%s[%d]", path, i), v.Index(i), allowed)
+			walkTexts(fmt.Sprintf("%s[%d]", path, i), v.Index(i), allowed, fn)
 		}
 	case reflect.String:
-		if v.Type() != reflect.TypeFor[Text]() {
-			return
-		}
-		for _, ph := range unknownPlaceholders(v.String(), allowed) {
-			if len(allowed) == 0 {
-				c.bad(path, "%s: unknown placeholder %s; this text takes none", path, ph)
-			} else {
-				c.bad(path, "%s: unknown placeholder %s; it takes {%s}", path, ph, strings.Join(allowed, "} {"))
-			}
+		if v.Type() == reflect.TypeFor[Text]() {
+			fn(path, Text(v.String()), allowed)
 		}
 	}
 }

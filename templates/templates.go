@@ -14,7 +14,10 @@ package templates
 
 import (
 	"embed"
+	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/plandoc/plandoc/data"
 )
@@ -30,6 +33,34 @@ type Set struct {
 	Workbook  *Workbook
 
 	files map[string]*checker // by file name, to place later problems
+}
+
+// Printed is a template text the PDFs print, and where it is set.
+type Printed struct {
+	File      string
+	Line, Col int
+	Key       string // "header.motto"
+	Text      string
+}
+
+// Printed lists the wording of the annex and the reports and the column
+// headings: what the PDFs print of the templates, for the font check.
+func (s *Set) Printed() []Printed {
+	var out []Printed
+	add := func(file, path, text string) {
+		f, line, col := s.Where(file, path)
+		out = append(out, Printed{File: f, Line: line, Col: col, Key: path, Text: text})
+	}
+	for i, c := range s.Columns.Column {
+		add("columns.toml", fmt.Sprintf("column[%d].heading", i), c.Heading)
+	}
+	for file, v := range map[string]any{"annex.toml": s.Annex, "quarterly.toml": s.Quarterly} {
+		walkTexts("", reflect.ValueOf(v).Elem(), nil, func(path string, text Text, _ []string) {
+			add(file, path, string(text))
+		})
+	}
+	slices.SortFunc(out, func(a, b Printed) int { return strings.Compare(a.File+a.Key, b.File+b.Key) })
+	return out
 }
 
 // Where is the file, line and column that set a key path of one of the
@@ -79,11 +110,11 @@ func Load(dir string) (*Set, error) {
 		// would be repeated, less clearly, by each of them.
 		return nil, cols.probs.Sorted().Err()
 	}
-	annex.texts("", reflect.ValueOf(set.Annex).Elem(), nil)
+	annex.texts(reflect.ValueOf(set.Annex).Elem())
 	set.Annex.check(annex, set.Columns)
-	quarterly.texts("", reflect.ValueOf(set.Quarterly).Elem(), nil)
+	quarterly.texts(reflect.ValueOf(set.Quarterly).Elem())
 	set.Quarterly.check(quarterly, set.Columns, set.Annex.Page)
-	book.texts("", reflect.ValueOf(set.Workbook).Elem(), nil)
+	book.texts(reflect.ValueOf(set.Workbook).Elem())
 	set.Workbook.check(book, set.Columns)
 	for _, k := range []*checker{cols, annex, quarterly, book} {
 		probs = append(probs, k.probs...)
