@@ -5,11 +5,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
-	"github.com/plandoc/plandoc/data/safefile"
 )
 
 // Version is written into the documents' metadata ("plandoc <version>").
@@ -45,32 +43,6 @@ func (f File) Data() []byte { return f.data }
 type Result struct {
 	Plan  *data.Plan
 	Files []File
-}
-
-// WriteAll writes every file into dir and, last, manifest.json; each file
-// is written to a temporary name and renamed, so a reader never sees half a
-// file. A failure part way (a full disk) can leave some files new and some
-// old beside the previous manifest: the manifest's sha256s tell which.
-// wrote is called after each file with its path and size.
-func WriteAll(dir string, res *Result, wrote func(path string, bytes int)) error {
-	manifest, err := manifestJSON(res)
-	if err != nil {
-		return err
-	}
-	files := append(append([]File{}, res.Files...), newFile("manifest.json", "manifest", manifest))
-	for _, f := range files {
-		if err := checkRelPath(f.Path); err != nil {
-			return err
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := safefile.Write(dst, f.data); err != nil {
-			return err
-		}
-		if wrote != nil {
-			wrote(dst, len(f.data))
-		}
-	}
-	return nil
 }
 
 // checkRelPath refuses a path that would leave the output folder; ids are

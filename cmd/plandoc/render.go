@@ -25,6 +25,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "plandoc render: -o needs a folder to write into (leave -o out to write into ./out)")
+		return 2
+	}
 	opts := render.Options{TemplatesDir: *tplDir, FontsDir: *fontDir, Quarter: *quarter}
 	if *quarter < 0 || *quarter > 4 {
 		fmt.Fprintf(stderr, "plandoc render: -quarter %d: give 1, 2, 3 or 4\n", *quarter)
@@ -55,8 +59,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", err)
 		return 1
 	}
-	err = render.WriteAll(*out, res, func(path string, n int) {
-		fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", path, n)
+	err = render.WriteAll(*out, res, render.WriteLog{
+		Wrote:   func(path string, n int) { fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", path, n) },
+		Removed: func(path, why string) { fmt.Fprintf(stdout, "removed %s (%s)\n", path, why) },
+		Kept:    func(path, why string) { fmt.Fprintf(stderr, "kept %s, which this render does not make: %s; remove it by hand if it is no longer needed\n", path, why) },
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render:", err)

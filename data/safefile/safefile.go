@@ -1,5 +1,6 @@
-// Package safefile writes a file whole or not at all: the render's outputs
-// and the plans import makes share it, so neither leaves half a file.
+// Package safefile writes a file whole or not at all, and durably: the
+// render's outputs and the plans import makes share it, so neither leaves
+// half a file, even when the machine stops right after.
 package safefile
 
 import (
@@ -7,21 +8,33 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// TempPrefix and TempSuffix name the temporary files Write makes beside
+// their destination, so a later run can find and remove those a killed
+// run left behind.
+const (
+	TempPrefix = ".plandoc-"
+	TempSuffix = ".tmp"
 )
 
 // Write writes content to dst through a temporary file in the same folder,
-// so dst is either the old file or the whole new one.
+// synced to disk before it is renamed over dst, so dst is either the old
+// file or the whole new one. The folder's entry is synced by SyncDir.
 func Write(dst string, content []byte) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return fmt.Errorf("creating output folder: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), ".plandoc-*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", dst, err)
 	}
 	_, werr := tmp.Write(content)
+	serr := tmp.Sync()
 	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
+	if err := errors.Join(werr, serr, cerr); err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("writing %s: %w", dst, err)
 	}
@@ -34,4 +47,53 @@ func Write(dst string, content []byte) error {
 		return fmt.Errorf("writing %s: %w", dst, err)
 	}
 	return nil
+}
+
+// WriteSynced is Write followed by SyncDir of dst's folder: for a file
+// that must be on disk before the next step starts.
+func WriteSynced(dst string, content []byte) error {
+	if err := Write(dst, content); err != nil {
+		return err
+	}
+	return SyncDir(filepath.Dir(dst))
+}
+
+// SyncDir makes the renames and removals in dir durable. Windows has no
+// way to sync a folder and makes renames durable itself.
+func SyncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("syncing %s: %w", dir, err)
+	}
+	serr := d.Sync()
+	cerr := d.Close()
+	if err := errors.Join(serr, cerr); err != nil {
+		return fmt.Errorf("syncing %s: %w", dir, err)
+	}
+	return nil
+}
+
+// RemoveTemps removes the temporary files a killed Write left in dir and
+// returns how many there were.
+func RemoveTemps(dir string) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	n := 0
+	for _, e := range entries {
+		if name := e.Name(); e.Type().IsRegular() && strings.HasPrefix(name, TempPrefix) && strings.HasSuffix(name, TempSuffix) {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				return n, fmt.Errorf("removing a dead run's temporary file: %w", err)
+			}
+			n++
+		}
+	}
+	return n, nil
 }

@@ -1,0 +1,314 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+	"testing"
+)
+
+// plandocBinary builds cmd/plandoc once for the tests that kill it.
+var plandocBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "plandoc-bin-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "plandoc")
+	out, err := exec.Command("go", "build", "-o", bin, "../cmd/plandoc").CombinedOutput()
+	if err != nil {
+		return "", &exec.ExitError{Stderr: out}
+	}
+	return bin, nil
+})
+
+// killable runs plandoc render under strace, which injects fault (for
+// example SIGKILL at the 3rd rename) into the syscalls it names.
+func killable(t *testing.T, syscalls, fault string, args ...string) (exitCode int, stderr string) {
+	t.Helper()
+	if _, err := exec.LookPath("strace"); err != nil {
+		t.Fatal("strace is not installed; run: apt-get install -y strace")
+	}
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatalf("building plandoc: %v", err)
+	}
+	cmd := exec.Command("strace", append([]string{"-f", "-o", os.DevNull, "-e", "trace=" + syscalls, "-e", "inject=" + syscalls + ":" + fault, bin}, args...)...)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err = cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			code = -int(ws.Signal()) // strace dies by the signal that killed plandoc
+		}
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return code, errb.String()
+}
+
+// syscallCount is how many times a whole render makes the syscall.
+func syscallCount(t *testing.T, syscall string, args ...string) int {
+	t.Helper()
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	trace := filepath.Join(t.TempDir(), "trace")
+	if out, err := exec.Command("strace", append([]string{"-f", "-o", trace, "-e", "trace=" + syscall, bin}, args...)...).CombinedOutput(); err != nil {
+		t.Fatalf("strace: %v\n%s", err, out)
+	}
+	raw, _ := os.ReadFile(trace)
+	n := 0
+	for _, line := range strings.Split(string(raw), "\n") {
+		// "12345 renameat(AT_FDCWD, …) = 0": the pid, then the call.
+		if _, call, ok := strings.Cut(line, " "); ok {
+			name, _, _ := strings.Cut(strings.TrimSpace(call), "(")
+			if slices.Contains(strings.Split(syscall, ","), name) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// twoPlans are rendered in turn, so every kill stops a render between one
+// plan's set and the other's (the second has one unit, the first six).
+func twoPlans(t *testing.T) [2]string {
+	small := filepath.Join(t.TempDir(), "small.toml")
+	if err := os.WriteFile(small, planWithTasks("Một", "Hai", "Ba"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return [2]string{"../data/plans/lhh-thanh-hoa-2021.toml", small}
+}
+
+// killedAtEveryStep renders each of two plans into one folder, the k-th
+// of the named syscalls killing it, for k = 1, 2, … until a render runs
+// through; after each run the folder must keep its promise. The second
+// plan goes over the first's set: its kills fall between two sets and
+// during the removal of the first's workbooks. It returns the kills.
+func killedAtEveryStep(t *testing.T, dir, syscalls string) []int {
+	var kills []int
+	for _, plan := range twoPlans(t) {
+		n := 0
+		for k := 1; ; k++ {
+			code, stderr := killable(t, syscalls, "signal=SIGKILL:when="+strconv.Itoa(k), "render", "-o", dir, plan)
+			if err := consistent(dir); err != nil {
+				t.Fatalf("%s killed at %s #%d: %v", plan, syscalls, k, err)
+			}
+			if code == 0 {
+				break
+			}
+			if code != -int(syscall.SIGKILL) {
+				t.Fatalf("%s, %s #%d: exit %d\n%s", plan, syscalls, k, code, stderr)
+			}
+			n++
+		}
+		kills = append(kills, n)
+	}
+	return kills
+}
+
+// repaired checks that a whole render after the faults leaves one set and
+// nothing of the dead runs.
+func repaired(t *testing.T, dir string) {
+	t.Helper()
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "render", "-o", dir, twoPlans(t)[0]).CombinedOutput(); err != nil {
+		t.Fatalf("the render after the faults: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
+		t.Errorf("no manifest after a whole render: %v", err)
+	}
+	if err := consistent(dir); err != nil {
+		t.Error(err)
+	}
+	for _, pattern := range []string{".plandoc-*.tmp", "*/.plandoc-*.tmp", journalName} {
+		if left, _ := filepath.Glob(filepath.Join(dir, pattern)); len(left) > 0 {
+			t.Errorf("left behind after the repair: %v", left)
+		}
+	}
+}
+
+// TestKilledAtEveryStepOfTheWritePhase kills a render at its k-th rename or
+// removal, for every k.
+func TestKilledAtEveryStepOfTheWritePhase(t *testing.T) {
+	t.Parallel() // each runs plandoc in processes of its own
+	dir := filepath.Join(t.TempDir(), "out")
+	kills := killedAtEveryStep(t, dir, "rename,renameat,renameat2,unlink,unlinkat")
+	// The 2021 plan writes 16 files, the journal and the manifest; the
+	// small one 11, and removes the 2021 plan's five other workbooks.
+	if kills[0] < 18 || kills[1] < 13 {
+		t.Fatalf("kill points %v; every rename and removal of the write phase must be one", kills)
+	}
+	repaired(t, dir)
+	t.Logf("kill points: %v", kills)
+}
+
+// TestNoSpaceAtEverySync makes the k-th fsync fail with ENOSPC, for
+// k = 1, 2, … until a render runs through: a file system that allocates
+// late reports a full disk there, and every file is synced before it is
+// renamed, so each file's failure is one step. (The k-th write cannot be
+// aimed at so: the Go runtime writes to wake its threads.)
+func TestNoSpaceAtEverySync(t *testing.T) {
+	t.Parallel() // each runs plandoc in processes of its own
+	dir := filepath.Join(t.TempDir(), "out")
+	plan := twoPlans(t)[0]
+	failed := map[string]bool{}
+	for k := 1; ; k++ {
+		code, stderr := killable(t, "fsync", "error=ENOSPC:when="+strconv.Itoa(k), "render", "-o", dir, plan)
+		if err := consistent(dir); err != nil {
+			t.Fatalf("no space at fsync %d: %v", k, err)
+		}
+		if code == 0 {
+			break
+		}
+		if code != 1 || !strings.Contains(stderr, "no space left on device") {
+			t.Fatalf("fsync %d: exit %d\n%s", k, code, stderr)
+		}
+		if _, after, ok := strings.Cut(stderr, "plandoc render: writing "); ok {
+			name, _, _ := strings.Cut(after, ":")
+			failed[strings.TrimPrefix(name, dir+string(filepath.Separator))] = true
+		}
+	}
+	if len(failed) != 18 {
+		t.Errorf("files whose sync failed the render: %d %v; want the 16 outputs, the journal and the manifest", len(failed), failed)
+	}
+	repaired(t, dir)
+}
+
+// TestFullDisk renders into a small file system of growing sizes (tmpfs,
+// mounted for the test: CI runs as root), over the set a smaller plan left:
+// a render that finds the disk full fails with the reason and leaves the
+// folder consistent.
+func TestFullDisk(t *testing.T) {
+	t.Parallel() // each runs plandoc in processes of its own
+	plans := twoPlans(t)
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, whole := 0, 0
+	for size := 150; size <= 900; size += 50 {
+		mnt := t.TempDir()
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%dk", size), "tmpfs", mnt).CombinedOutput(); err != nil {
+			t.Fatalf("mounting a %d KB tmpfs (the test needs root, as CI has): %v\n%s", size, err, out)
+		}
+		dir := filepath.Join(mnt, "out")
+		for _, plan := range []string{plans[1], plans[0]} {
+			out, err := exec.Command(bin, "render", "-o", dir, plan).CombinedOutput()
+			switch {
+			case err == nil:
+				whole++
+			case strings.Contains(string(out), "no space left on device"):
+				full++
+			default:
+				t.Errorf("%d KB, %s: %v\n%s", size, plan, err, out)
+			}
+			if err := consistent(dir); err != nil {
+				t.Errorf("%d KB, %s: %v", size, plan, err)
+			}
+		}
+		if out, err := exec.Command("umount", mnt).CombinedOutput(); err != nil {
+			t.Fatalf("umount: %v\n%s", err, out)
+		}
+	}
+	if full == 0 || whole == 0 {
+		t.Errorf("%d renders found the disk full, %d went through; the sizes must give both", full, whole)
+	}
+	t.Logf("%d renders found the disk full, %d went through", full, whole)
+}
+
+// TestASecondRenderIsRefusedWhileTheFirstWrites: a render paused in its write phase (by
+// strace, for a second after its first rename) holds the folder; a second
+// render into it is refused at once, naming the first's process, and the
+// first then finishes a consistent set.
+func TestASecondRenderIsRefusedWhileTheFirstWrites(t *testing.T) {
+	t.Parallel() // each runs plandoc in processes of its own
+	dir := filepath.Join(t.TempDir(), "out")
+	plans := twoPlans(t)
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := exec.Command("strace", "-f", "-o", os.DevNull, "-e", "trace=renameat", "-e", "inject=renameat:delay_exit=1000000:when=1", bin, "render", "-o", dir, plans[0])
+	var firstOut bytes.Buffer
+	first.Stdout, first.Stderr = &firstOut, &firstOut
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The journal is the first rename: once it stands, the first render is paused holding the lock.
+	for i := 0; ; i++ {
+		if _, err := os.Stat(filepath.Join(dir, journalName)); err == nil {
+			break
+		}
+		if i == 500 {
+			t.Fatal("the first render never reached its write phase")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	out, err := exec.Command(bin, "render", "-o", dir, plans[1]).CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !regexp.MustCompile(`another plandoc \(process \d+\) is writing into `+regexp.QuoteMeta(dir)).Match(out) {
+		t.Errorf("the second render: %v\n%s", err, out)
+	}
+	if err := first.Wait(); err != nil {
+		t.Fatalf("the first render: %v\n%s", err, firstOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
+		t.Errorf("the first render left no manifest: %v", err)
+	}
+	if err := consistent(dir); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestTwoRendersAtOnce races two renders into one folder, ten times: each
+// finishes or says the other holds the folder, and the folder is one set
+// after each pair.
+func TestTwoRendersAtOnce(t *testing.T) {
+	t.Parallel() // each runs plandoc in processes of its own
+	dir := filepath.Join(t.TempDir(), "out")
+	plans := twoPlans(t)
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 10; round++ {
+		var wg sync.WaitGroup
+		codes, outs := make([]int, 2), make([]string, 2)
+		for i := range 2 {
+			wg.Go(func() {
+				out, err := exec.Command(bin, "render", "-o", dir, plans[i]).CombinedOutput()
+				outs[i] = string(out)
+				if ee, ok := err.(*exec.ExitError); ok {
+					codes[i] = ee.ExitCode()
+				}
+			})
+		}
+		wg.Wait()
+		for i := range 2 {
+			if codes[i] != 0 && (codes[i] != 1 || !strings.Contains(outs[i], "is writing into "+dir+"; wait for it to finish")) {
+				t.Fatalf("round %d, render %d: exit %d\n%s", round, i, codes[i], outs[i])
+			}
+		}
+		if codes[0] != 0 && codes[1] != 0 {
+			t.Fatalf("round %d: both renders refused", round)
+		}
+		if err := consistent(dir); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+}

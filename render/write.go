@@ -1,0 +1,285 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gofrs/flock"
+
+	"github.com/plandoc/plandoc/data/safefile"
+)
+
+// The output folder is one consistent set at every moment: a reader finds
+// either a manifest.json whose every listed file matches its sha256, or no
+// manifest at all (a render is under way, or died; the next one repairs
+// the folder). So the write phase goes:
+//
+//  1. take the folder's lock (one render at a time), remove the temporary
+//     files a killed run left;
+//  2. write the journal: every file plandoc may have written here, the
+//     previous manifest's and this render's, so a run killed later still
+//     knows what it may remove;
+//  3. remove manifest.json: from here the folder says it is incomplete;
+//  4. write each file (temporary name, synced, renamed);
+//  5. remove the files the journal lists that this render does not make,
+//     and only while they are as plandoc wrote them;
+//  6. sync the folders, write manifest.json, remove the journal.
+const (
+	manifestName = "manifest.json"
+	journalName  = ".plandoc-journal.json"
+	lockName     = ".plandoc.lock"
+	ownerName    = ".plandoc.owner" // who holds the lock, for the message of a run that waits
+)
+
+// WriteLog is told what WriteAll does, as it does it.
+type WriteLog struct {
+	Wrote   func(path string, bytes int)
+	Removed func(path, why string) // a file of an earlier render this one does not make
+	Kept    func(path, why string) // such a file left in place: changed since plandoc wrote it
+}
+
+// journal lists what plandoc may have written into a folder, by path,
+// with the sha256 of each version it wrote there: a killed run may leave
+// either the old or the new.
+type journal struct {
+	Files map[string][]string `json:"files"`
+}
+
+func (j journal) add(p, sum string) {
+	if !slices.Contains(j.Files[p], sum) {
+		j.Files[p] = append(j.Files[p], sum)
+		slices.Sort(j.Files[p])
+	}
+}
+
+// WriteAll writes every file of the render into dir and, last, manifest.json.
+func WriteAll(dir string, res *Result, log WriteLog) error {
+	if dir == "" {
+		return errors.New("no output folder given; name one with -o DIR")
+	}
+	manifest, err := manifestJSON(res)
+	if err != nil {
+		return err
+	}
+	files := append(append([]File{}, res.Files...), newFile(manifestName, "manifest", manifest))
+	for _, f := range files {
+		if err := checkRelPath(f.Path); err != nil {
+			return err
+		}
+	}
+	// The steps must happen in order; on one thread they are also the k-th
+	// syscalls of that thread, which is how tests stop a render at each.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating the output folder: %w", err)
+	}
+	unlock, err := lockFolder(dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	folders, err := outputFolders(dir, files)
+	if err != nil {
+		return err
+	}
+	for _, d := range folders {
+		if _, err := safefile.RemoveTemps(d); err != nil {
+			return err
+		}
+	}
+
+	previous, err := readPrevious(dir)
+	if err != nil {
+		return err
+	}
+	next := journal{Files: map[string][]string{}}
+	for p, sums := range previous.Files {
+		for _, sum := range sums {
+			next.add(p, sum)
+		}
+	}
+	for _, f := range files[:len(files)-1] {
+		next.add(f.Path, f.SHA256)
+	}
+	if err := writeJournal(dir, next); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(dir, manifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("removing the old manifest: %w", err)
+	}
+	if err := safefile.SyncDir(dir); err != nil {
+		return err
+	}
+
+	made := map[string]bool{}
+	for _, f := range files[:len(files)-1] {
+		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := safefile.Write(dst, f.data); err != nil {
+			return err
+		}
+		made[f.Path] = true
+		if log.Wrote != nil {
+			log.Wrote(dst, len(f.data))
+		}
+	}
+	if err := removeStale(dir, previous, made, log); err != nil {
+		return err
+	}
+	for _, d := range folders {
+		if err := safefile.SyncDir(d); err != nil {
+			return err
+		}
+	}
+	dst := filepath.Join(dir, manifestName)
+	if err := safefile.WriteSynced(dst, manifest); err != nil {
+		return err
+	}
+	if log.Wrote != nil {
+		log.Wrote(dst, len(manifest))
+	}
+	if err := os.Remove(filepath.Join(dir, journalName)); err != nil {
+		return fmt.Errorf("removing the journal: %w", err)
+	}
+	return safefile.SyncDir(dir)
+}
+
+// lockFolder takes the folder's lock, or says which process holds it.
+func lockFolder(dir string) (unlock func(), err error) {
+	lock := flock.New(filepath.Join(dir, lockName))
+	ok, err := lock.TryLock()
+	if err != nil {
+		return nil, fmt.Errorf("locking the output folder: %w", err)
+	}
+	if !ok {
+		owner := "another plandoc"
+		if raw, err := os.ReadFile(filepath.Join(dir, ownerName)); err == nil {
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(raw))); err == nil {
+				owner = fmt.Sprintf("another plandoc (process %d)", pid)
+			}
+		}
+		return nil, fmt.Errorf("%s is writing into %s; wait for it to finish, or render into another folder", owner, dir)
+	}
+	// Who holds the lock is only ever read by a run that could not take it.
+	os.WriteFile(filepath.Join(dir, ownerName), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
+	return func() { lock.Unlock() }, nil
+}
+
+// outputFolders lists dir and every folder below it the files go into,
+// refusing any that is a symbolic link: files written through it would
+// land outside the output folder.
+func outputFolders(dir string, files []File) ([]string, error) {
+	folders := []string{dir}
+	for _, f := range files {
+		rel := path.Dir(f.Path)
+		for rel != "." {
+			abs := filepath.Join(dir, filepath.FromSlash(rel))
+			if !slices.Contains(folders, abs) {
+				info, err := os.Lstat(abs)
+				switch {
+				case err == nil && info.Mode()&fs.ModeSymlink != 0:
+					return nil, fmt.Errorf("%s is a symbolic link; plandoc writes only into real folders inside the output folder: remove the link", abs)
+				case err == nil && !info.IsDir():
+					return nil, fmt.Errorf("%s is a file, where plandoc writes a folder: move it away", abs)
+				case err != nil && !errors.Is(err, fs.ErrNotExist):
+					return nil, fmt.Errorf("output folder: %w", err)
+				}
+				folders = append(folders, abs)
+			}
+			rel = path.Dir(rel)
+		}
+	}
+	return folders, nil
+}
+
+// readPrevious is what an earlier render wrote here: the journal a killed
+// run left, else the manifest, else nothing.
+func readPrevious(dir string) (journal, error) {
+	j := journal{Files: map[string][]string{}}
+	raw, err := os.ReadFile(filepath.Join(dir, journalName))
+	if err == nil {
+		if json.Unmarshal(raw, &j) == nil && j.Files != nil {
+			return j, nil
+		}
+		j.Files = map[string][]string{} // not a journal plandoc wrote whole: fall back to the manifest
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return j, fmt.Errorf("reading the journal: %w", err)
+	}
+	raw, err = os.ReadFile(filepath.Join(dir, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return j, nil
+	}
+	if err != nil {
+		return j, fmt.Errorf("reading the previous manifest: %w", err)
+	}
+	var m manifest
+	if json.Unmarshal(raw, &m) != nil {
+		return j, nil // not plandoc's, or damaged: nothing in it is trusted
+	}
+	for _, f := range m.Files {
+		j.add(f.Path, f.SHA256)
+	}
+	return j, nil
+}
+
+func writeJournal(dir string, j journal) error {
+	raw, err := json.MarshalIndent(j, "", "  ") // map keys sorted: same bytes every run
+	if err != nil {
+		return fmt.Errorf("encoding the journal: %w", err)
+	}
+	return safefile.WriteSynced(filepath.Join(dir, journalName), append(raw, '\n'))
+}
+
+// removeStale removes what an earlier render wrote and this one does not
+// make, only as long as the file is as plandoc wrote it: a workbook a
+// department filled in is kept, and named.
+func removeStale(dir string, previous journal, made map[string]bool, log WriteLog) error {
+	var stale []string
+	for p := range previous.Files {
+		if !made[p] && p != manifestName && checkRelPath(p) == nil {
+			stale = append(stale, p)
+		}
+	}
+	slices.Sort(stale)
+	for _, p := range stale {
+		abs := filepath.Join(dir, filepath.FromSlash(p))
+		info, err := os.Lstat(abs)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil || !info.Mode().IsRegular() {
+			if log.Kept != nil {
+				log.Kept(abs, "not a regular file")
+			}
+			continue
+		}
+		raw, err := os.ReadFile(abs)
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", abs, err)
+		}
+		if sum := sha256.Sum256(raw); !slices.Contains(previous.Files[p], hex.EncodeToString(sum[:])) {
+			if log.Kept != nil {
+				log.Kept(abs, "changed since plandoc wrote it")
+			}
+			continue
+		}
+		if err := os.Remove(abs); err != nil {
+			return fmt.Errorf("removing %s: %w", abs, err)
+		}
+		if log.Removed != nil {
+			log.Removed(abs, "an earlier render made it; this one does not")
+		}
+	}
+	return nil
+}
