@@ -12,8 +12,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 )
 
 // plandocBinary builds cmd/plandoc once for the tests that kill it.

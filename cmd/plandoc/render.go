@@ -62,7 +62,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	err = render.WriteAll(*out, res, render.WriteLog{
 		Wrote:   func(path string, n int) { fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", path, n) },
 		Removed: func(path, why string) { fmt.Fprintf(stdout, "removed %s (%s)\n", path, why) },
-		Kept:    func(path, why string) { fmt.Fprintf(stderr, "kept %s, which this render does not make: %s; remove it by hand if it is no longer needed\n", path, why) },
+		Kept: func(path, why string) {
+			fmt.Fprintf(stderr, "kept %s, which this render does not make: %s; remove it by hand if it is no longer needed\n", path, why)
+		},
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render:", err)
