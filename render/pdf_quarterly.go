@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/fonts"
@@ -135,18 +137,16 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 
 	plotL, plotR := l.left+12, l.right-40 // the key stands at the right
 	plotT, plotB := top+9, top+s.ChartHeight-12
+	groups := chartGroups(qd.units, s)
 	most := 1
-	for _, c := range qd.units {
-		for _, n := range c.months {
+	for _, g := range groups {
+		for _, n := range g.months {
 			most = max(most, n)
 		}
 	}
-	step := 1
-	for _, s := range []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000} {
-		step = s
-		if most/s <= 8 {
-			break
-		}
+	step := 1 // 1, 2, 5, 10, 20, 50, …: at most eight steps up the scale
+	for i := 0; most/step > 8; i++ {
+		step = []int{2, 5, 10}[i%3] * step / []int{1, 2, 5}[i%3]
 	}
 	ceiling := (most + step - 1) / step * step
 	scale := (plotB - plotT) / float64(ceiling)
@@ -158,9 +158,9 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 		l.page().texts = append(l.page().texts, placedText{x: plotL - 1.5 - d.width(label), y: y + 1.1, style: fonts.Regular, size: 9, text: label})
 	}
 	grays := []int{40, 130, 215}
-	slot := (plotR - plotL) / float64(len(qd.units))
+	slot := (plotR - plotL) / float64(len(groups))
 	barW := slot * 0.7 / 3
-	for i, c := range qd.units {
+	for i, c := range groups {
 		x := plotL + float64(i)*slot + slot*0.15
 		for j, n := range c.months {
 			if n > 0 {
@@ -174,7 +174,7 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 			}
 		}
 		d.font(fonts.Regular, 9)
-		for k, line := range wrap(d, c.unit.Name, slot-1, 0) {
+		for k, line := range wrap(d, c.label, slot-1, 0) {
 			if k == 2 {
 				break // two lines under a group; the table above has the full name
 			}
@@ -188,4 +188,49 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 		l.page().texts = append(l.page().texts, placedText{x: plotR + 13, y: y + 3, style: fonts.Regular, size: 10, text: label})
 	}
 	l.y = top + s.ChartHeight
+}
+
+// maxChartGroups is how many groups of bars the chart shows: past it the
+// bars would be too thin to read and their names would not fit under them.
+const maxChartGroups = 12
+
+// chartGroup is one group of bars: a unit, or the units the chart has no
+// room for, added up.
+type chartGroup struct {
+	label  string
+	months [3]int
+}
+
+// chartGroups are the units of the quarter, or when there are more than
+// the chart holds, the units leading the most tasks (in registry order
+// among equals) and one group of all the others; the table above the
+// chart lists every unit.
+func chartGroups(units []unitCount, s templates.QuarterlySummary) []chartGroup {
+	order := make([]int, len(units))
+	for i := range order {
+		order[i] = i
+	}
+	if len(units) > maxChartGroups {
+		slices.SortStableFunc(order, func(a, b int) int { return units[b].total - units[a].total })
+		order = order[:maxChartGroups-1]
+		slices.Sort(order)
+	}
+	var groups []chartGroup
+	shown := map[int]bool{}
+	for _, i := range order {
+		groups = append(groups, chartGroup{label: units[i].unit.Name, months: units[i].months})
+		shown[i] = true
+	}
+	if len(units) > maxChartGroups {
+		others := chartGroup{label: s.ChartOthers.Fill(templates.Words{"count": strconv.Itoa(len(units) - len(order))})}
+		for i, u := range units {
+			if !shown[i] {
+				for j := range others.months {
+					others.months[j] += u.months[j]
+				}
+			}
+		}
+		groups = append(groups, others)
+	}
+	return groups
 }

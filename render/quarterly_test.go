@@ -281,3 +281,63 @@ func TestBuildOneQuarterAsOf(t *testing.T) {
 		}
 	}
 }
+
+// manyUnitsPlan has n units, each leading one task in March, and the
+// first three leading three more each.
+func manyUnitsPlan(n int) []byte {
+	var b strings.Builder
+	b.WriteString(string(planWithTasks()))
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "[[units]]\nid = \"don-vi-%d\"\nname = \"Đơn vị số %d\"\n", i, i)
+	}
+	tt := 0
+	task := func(unit int) {
+		tt++
+		fmt.Fprintf(&b, "[[tasks]]\ntt = \"%d\"\ncontent = \"Nhiệm vụ %d\"\ntime = \"Tháng 3\"\nunits = [\"don-vi-%d\"]\n", tt, tt, unit)
+	}
+	for i := 1; i <= n; i++ {
+		task(i)
+	}
+	for i := 1; i <= 3; i++ {
+		task(i)
+		task(i)
+		task(i)
+	}
+	return []byte(strings.Replace(b.String(), "[[units]]\nid = \"van-phong\"\nname = \"Văn phòng\"\n", "", 1))
+}
+
+// More units than a chart can hold (201 once drew a chart of negative
+// widths and never finished): the chart shows the eleven units leading
+// the most and one group of the others; the table lists all.
+func TestQuarterlyChartWithMoreUnitsThanItHolds(t *testing.T) {
+	p := parsePlan(t, manyUnitsPlan(201))
+	k := testKit(t, p, "")
+	qd := buildQuarter(p, 1, k.set.Quarterly)
+	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qd.units) != 201 || len(l.chart) != 12 {
+		t.Fatalf("%d units, %d bars; want 201 in the table and 12 bars (March only)", len(qd.units), len(l.chart))
+	}
+	text := squash(pdftext(t, pdf, 0, 0))
+	for _, want := range []string{"Các đơn vị khác (190)", "Đơn vị số 201", "Đơn vị số 1 "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// The first three lead four tasks each, the next eight one: the bars
+	// stand four to one, and the others' (190 tasks) highest of all.
+	for i, b := range l.chart[:11] {
+		want := l.chart[3].h
+		if i < 3 {
+			want *= 4
+		}
+		if diff := b.h - want; diff > 0.01 || diff < -0.01 {
+			t.Errorf("bar %d is %.2f mm; want %.2f", i+1, b.h, want)
+		}
+	}
+	if l.chart[11].h <= l.chart[0].h {
+		t.Errorf("the others' bar is %.2f mm, no higher than a unit's %.2f", l.chart[11].h, l.chart[0].h)
+	}
+}

@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // measurer measures text in one font; wrapping and drawing use the same one,
 // so a line that fits when measured fits when drawn.
@@ -43,10 +46,10 @@ func wrap(m measurer, s string, width, indent float64) []string {
 			if len(cur) > 0 {
 				flush()
 			}
-			for ww > avail() { // a word longer than a line: break it
-				head, rest := splitWord(m, word, avail())
-				lines = append(lines, head)
-				word, ww = rest, m.wordW(rest)
+			if ww > avail() { // a word longer than a line: break it
+				var full []string
+				full, word, ww = breakWord(m, word, avail(), width)
+				lines = append(lines, full...)
 			}
 			cur = append(cur, word)
 			curW = ww
@@ -56,18 +59,24 @@ func wrap(m measurer, s string, width, indent float64) []string {
 	return lines
 }
 
-// splitWord returns the longest head of word that fits width (at least one
-// character, so wrapping always advances) and the rest.
-func splitWord(m measurer, word string, width float64) (string, string) {
-	runes := []rune(word)
-	w := 0.0
-	for i, r := range runes {
-		w += m.wordW(string(r))
-		if w > width && i > 0 {
-			return string(runes[:i]), string(runes[i:])
+// breakWord breaks a word too long for a line between characters, in one
+// pass (a word of a million letters costs a million measures, not a
+// million squared): the lines it fills, the first first wide, the others
+// width, and the rest with its width. Every line holds at least one
+// character, so wrapping advances however narrow the column.
+func breakWord(m measurer, word string, first, width float64) (lines []string, rest string, restW float64) {
+	avail, start, w := first, 0, 0.0
+	for i := 0; i < len(word); {
+		_, size := utf8.DecodeRuneInString(word[i:])
+		rw := m.wordW(word[i : i+size])
+		if w+rw > avail && i > start {
+			lines = append(lines, word[start:i])
+			avail, start, w = width, i, 0
 		}
+		w += rw
+		i += size
 	}
-	return word, ""
+	return lines, word[start:], w
 }
 
 // balancedWrap wraps s into as few lines as wrap would, but as evenly as

@@ -37,6 +37,7 @@ type QuarterlySummary struct {
 	TotalsRow   Text    `toml:"totals_row"`
 	Note        Text    `toml:"note"`
 	ChartTitle  Text    `toml:"chart_title"`
+	ChartOthers Text    `toml:"chart_others" fill:"count"`
 	ChartHeight float64 `toml:"chart_height"`
 }
 

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// countingMeasurer gives every character a width of 1 and counts the
+// characters it is asked to measure.
+type countingMeasurer struct{ measured int }
+
+func (m *countingMeasurer) wordW(s string) float64 {
+	n := utf8.RuneCountInString(s)
+	m.measured += n
+	return float64(n)
+}
+
+// A word of a million letters is broken in one pass: the work grows with
+// its length, not with its square (a 400,000-letter title once took 52 s).
+func TestLongWordIsBrokenInLinearWork(t *testing.T) {
+	for _, n := range []int{1000, 100_000, 1_000_000} {
+		m := &countingMeasurer{}
+		lines := wrap(m, strings.Repeat("T", n), 80, 0)
+		if len(lines) != (n+79)/80 {
+			t.Errorf("%d letters in lines of 80: %d lines", n, len(lines))
+		}
+		for _, l := range lines {
+			if len(l) > 80 {
+				t.Fatalf("a line of %d letters in a column of 80", len(l))
+			}
+		}
+		if m.measured > 3*n {
+			t.Errorf("%d letters: %d measured; the work must stay linear", n, m.measured)
+		}
+	}
+}
+
+// However narrow the column, even of no or negative width (a chart's slot
+// once came out so), wrapping ends: one character a line.
+func TestWrapEndsInAColumnTooNarrowForAnyText(t *testing.T) {
+	for _, width := range []float64{0.5, 0, -3} {
+		lines := wrap(&countingMeasurer{}, "Văn phòng LHH", width, 0)
+		if strings.Join(lines, "") != "VănphòngLHH" || len(lines) != 11 {
+			t.Errorf("width %g: %q", width, lines)
+		}
+	}
+	if lines := wrap(&countingMeasurer{}, "Ban  KHCN\tTVPB", 100, 0); len(lines) != 1 || lines[0] != "Ban KHCN TVPB" {
+		t.Errorf("spaces and tabs: %q", lines)
+	}
+	if lines := wrap(&countingMeasurer{}, "abcdefgh xyz", 4, 2); strings.Join(lines, "|") != "ab|cdef|gh|xyz" {
+		t.Errorf("first-line indent: %q", lines)
+	}
+}
