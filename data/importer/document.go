@@ -42,7 +42,10 @@ func (d *document) paragraph(text, where string) {
 // clean normalises a cell or line: NFC, no BOM or NUL, single spaces within
 // lines, no blank lines at the ends.
 func clean(s string) string {
-	s = norm.NFC.String(strings.NewReplacer("\uFEFF", "", "\x00", "", "\r\n", "\n", "\r", "\n", "\u00A0", " ").Replace(s))
+	if s == "" {
+		return s
+	}
+	s = norm.NFC.String(cleaner.Replace(s))
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
@@ -50,6 +53,9 @@ func clean(s string) string {
 	}
 	return strings.Trim(strings.Join(out, "\n"), "\n ")
 }
+
+// cleaner is made once: building a Replacer costs more than using it.
+var cleaner = strings.NewReplacer("\uFEFF", "", "\x00", "", "\r\n", "\n", "\r", "\n", "\u00A0", " ")
 
 // ErrFormat is wrapped by every error about the source itself.
 var ErrFormat = errors.New("cannot import")

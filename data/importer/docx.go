@@ -10,10 +10,6 @@ import (
 	"strings"
 )
 
-// maxPartSize bounds what is read from one zip part: a program's document
-// is kilobytes; a part of hundreds of megabytes is a zip bomb.
-const maxPartSize = 64 << 20
-
 // readDocx reads the paragraphs and tables of word/document.xml with the
 // standard library: merged cells (gridSpan across, vMerge down) and line
 // breaks inside cells are kept.
@@ -39,7 +35,11 @@ func readDocx(name string, src []byte) (*document, error) {
 		return nil, formatError(name, "cannot open word/document.xml: %v", err)
 	}
 	defer rc.Close()
-	d, err := parseDocumentXML(io.LimitReader(rc, maxPartSize))
+	if part.UncompressedSize64 > maxUnzipped {
+		return nil, formatError(name, "word/document.xml unzips to more than %d MB; plandoc imports programs of at most that", maxUnzipped>>20)
+	}
+	// The size in the zip's directory can lie: read no more than the limit.
+	d, err := parseDocumentXML(io.LimitReader(rc, maxUnzipped))
 	if err != nil {
 		return nil, formatError(name, "word/document.xml is damaged: %v", err)
 	}

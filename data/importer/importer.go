@@ -25,8 +25,14 @@ type Result struct {
 // and writes a plan file. An error means the source could not be read at
 // all; anything doubtful is in the report instead.
 func Import(name string, src []byte, opts Options) (*Result, error) {
+	if err := sourceTooLarge(name, len(src)); err != nil {
+		return nil, err
+	}
 	doc, err := read(name, src, opts.Sheet)
 	if err != nil {
+		return nil, err
+	}
+	if err := doc.checkLimits(name); err != nil {
 		return nil, err
 	}
 	p, err := interpret(name, doc)

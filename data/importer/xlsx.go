@@ -14,10 +14,13 @@ import (
 // Merged cells keep their text in the first cell; a header row merged over
 // two rows is joined with the row under it by the table reader.
 func readXlsx(name string, src []byte, sheet string) (*document, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(src), excelize.Options{UnzipSizeLimit: maxPartSize * 4, UnzipXMLSizeLimit: maxPartSize})
+	f, err := excelize.OpenReader(bytes.NewReader(src), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped / 4})
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookPassword) || bytes.HasPrefix(src, []byte("\xD0\xCF\x11\xE0")) {
 			return nil, formatError(name, "the workbook is password-protected or an old .xls file; remove the password (File > Info > Protect Workbook) and save it as .xlsx")
+		}
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, formatError(name, "the workbook unzips to more than %d MB; plandoc imports programs of at most that (a 10,000-row program is 3 MB)", maxUnzipped>>20)
 		}
 		return nil, formatError(name, "not a readable .xlsx workbook: %v", err)
 	}
@@ -31,18 +34,36 @@ func readXlsx(name string, src []byte, sheet string) (*document, error) {
 	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		return nil, formatError(name, "no sheet named %q; the sheets are %s", sheet, strings.Join(quoteAll(sheets), ", "))
 	}
-	rows, err := f.GetRows(sheet)
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, formatError(name, "cannot read sheet %q: %v", sheet, err)
 	}
+	defer rows.Close()
 	// The whole sheet is one table: rows above the header are the titles and
 	// lone texts after the tasks the closing, as the table reader decides.
+	// Rows are read one at a time, so a row padded to column XFD is trimmed
+	// before the next is read.
 	b := block{where: fmt.Sprintf("sheet %q", sheet)}
-	for i, cells := range rows {
+	for i := 1; rows.Next(); i++ {
+		if i > maxRows {
+			return nil, formatError(name, "more than %d rows in sheet %q; plandoc imports programs of at most %d rows", maxRows, sheet, maxRows)
+		}
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, formatError(name, "cannot read row %d of sheet %q: %v", i, sheet, err)
+		}
+		cells = trimRow(cells)
+		if len(cells) > maxColumns {
+			col, _ := excelize.ColumnNumberToName(len(cells))
+			return nil, formatError(name, "row %d has text in column %d (%s); plandoc reads tables of at most %d columns: delete what stands right of the table", i, len(cells), col, maxColumns)
+		}
 		for j := range cells {
 			cells[j] = clean(cells[j])
 		}
-		b.rows = append(b.rows, row{cells: cells, where: fmt.Sprintf("row %d", i+1)})
+		b.rows = append(b.rows, row{cells: cells, where: fmt.Sprintf("row %d", i)})
+	}
+	if err := rows.Error(); err != nil {
+		return nil, formatError(name, "cannot read sheet %q: %v", sheet, err)
 	}
 	return &document{blocks: []block{b}}, nil
 }
