@@ -18,6 +18,9 @@ func Parse(name string, raw []byte) (*Plan, Problems) {
 	if !ok {
 		return nil, probs
 	}
+	if p := NestingProblem(name, text); p != nil {
+		return nil, append(probs, *p)
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(text), &tree); err != nil {
 		probs = append(probs, SyntaxProblem(name, text, err))

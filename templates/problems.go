@@ -151,6 +151,9 @@ const maxSheetName = 31
 // refused with its place when it is not TOML.
 func readSource(name string, raw []byte) (*source, data.Problems) {
 	text := []byte(norm.NFC.String(strings.TrimPrefix(string(raw), "\uFEFF")))
+	if p := data.NestingProblem(name, text); p != nil {
+		return nil, data.Problems{*p}
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(text), &tree); err != nil {
 		return nil, data.Problems{data.SyntaxProblem(name, text, err)}
