@@ -3,11 +3,12 @@ package data
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/plandoc/plandoc/data/safefile"
 )
 
 // Parse reads a plan from the bytes of a TOML file; name is how messages
@@ -40,12 +41,16 @@ func Parse(name string, raw []byte) (*Plan, Problems) {
 	return p, probs
 }
 
+// MaxPlanBytes bounds a plan file: the 2021 plan is 40 KB, a plan of
+// 10,000 tasks 2 MB.
+const MaxPlanBytes = 64 << 20
+
 // LoadFile reads and parses the plan at path. The error is nil only when
 // the plan has no errors; warnings come back in the problems either way.
 func LoadFile(path string) (*Plan, Problems, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := safefile.Read(path, MaxPlanBytes, "plan")
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading plan: %w", err)
+		return nil, nil, err
 	}
 	p, probs := Parse(path, raw)
 	return p, probs, probs.Err()

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/safefile"
 )
 
 //go:embed LiberationSerif-Regular.ttf LiberationSerif-Bold.ttf LiberationSerif-Italic.ttf LiberationSerif-BoldItalic.ttf
@@ -90,6 +92,10 @@ func Embedded() (*Family, error) {
 	return fam, nil
 }
 
+// maxFontBytes bounds a font file: Liberation Serif is 0.4 MB a face, a
+// face with every CJK character about 20 MB.
+const maxFontBytes = 32 << 20
+
 // FromDir reads the .ttf files of a folder (for example Windows' times.ttf,
 // timesbd.ttf, timesi.ttf, timesbi.ttf) and picks the four faces by the
 // style each file declares, not by its name.
@@ -108,9 +114,9 @@ func FromDir(dir string) (*Family, error) {
 	sort.Strings(names)
 	for _, name := range names {
 		path := filepath.Join(dir, name)
-		data, err := os.ReadFile(path)
+		data, err := safefile.Read(path, maxFontBytes, "font")
 		if err != nil {
-			return nil, fmt.Errorf("reading font: %w", err)
+			return nil, err
 		}
 		face, style, err := parseFace(path, data)
 		if err != nil {

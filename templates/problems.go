@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/safefile"
 )
 
 // source is one template file as read: the embedded one, or the user's
@@ -233,7 +234,7 @@ func loadFile(file, dir string, v any, reset func(user data.Positions)) (*checke
 		return c, probs
 	}
 	path := filepath.Join(dir, file)
-	raw, err = readRegular(path)
+	raw, err = safefile.Read(path, maxTemplateBytes, "template")
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return c, probs // a templates folder need not override every document
@@ -252,24 +253,5 @@ func loadFile(file, dir string, v any, reset func(user data.Positions)) (*checke
 }
 
 // maxTemplateBytes bounds a template file: the embedded ones are under
-// 10 KB, and a path that names a device or a huge file must not be read whole.
+// 10 KB.
 const maxTemplateBytes = 1 << 20
-
-// readRegular reads a regular file of at most maxTemplateBytes.
-func readRegular(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("reading template: %s is not a regular file", path)
-	}
-	if info.Size() > maxTemplateBytes {
-		return nil, fmt.Errorf("reading template: %s is %d bytes; a template is at most %d", path, info.Size(), maxTemplateBytes)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading template: %w", err)
-	}
-	return raw, nil
-}

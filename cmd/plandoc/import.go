@@ -33,7 +33,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc import: -o names the source itself; give another file for the plan")
 		return 2
 	}
-	src, err := os.ReadFile(source)
+	src, err := safefile.Read(source, importer.MaxSourceBytes, "source")
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc import:", err)
 		return 1

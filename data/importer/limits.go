@@ -8,7 +8,7 @@ import "github.com/xuri/excelize/v2"
 // limit named, before the work it would cost (a merged cell repeated down
 // thousands of rows, a cell in column XFD, millions of shared strings).
 const (
-	maxSourceBytes = 16 << 20 // the file as given
+	MaxSourceBytes = 16 << 20 // the file as given; cmd/plandoc reads no more
 	maxUnzipped    = 32 << 20 // a .docx's or .xlsx's parts, unzipped
 	maxTextBytes   = 16 << 20 // all the text of the tables and paragraphs read
 	maxRows        = 100_000  // rows of all the tables
@@ -49,8 +49,8 @@ func (d *document) checkLimits(name string) error {
 
 // sourceTooLarge refuses a file larger than a program can be, before it is read.
 func sourceTooLarge(name string, size int) error {
-	if size > maxSourceBytes {
-		return formatError(name, "the file is %.1f MB; plandoc imports files of at most %d MB (a 10,000-row program is under 1 MB)", float64(size)/(1<<20), maxSourceBytes>>20)
+	if size > MaxSourceBytes {
+		return formatError(name, "the file is %.1f MB; plandoc imports files of at most %d MB (a 10,000-row program is under 1 MB)", float64(size)/(1<<20), MaxSourceBytes>>20)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ package safefile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -96,4 +97,35 @@ func RemoveTemps(dir string) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// Read reads a regular file of at most limit bytes. A device, a FIFO or a
+// folder (or a link to one) is refused before it is opened: /dev/zero
+// would fill memory, a FIFO would wait for ever. what names the file in
+// messages ("plan", "font").
+func Read(path string, limit int64, what string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", what, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("reading %s: %s is not a regular file", what, path)
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("reading %s: %s is %.1f MB; a %s is at most %d MB", what, path, float64(info.Size())/(1<<20), what, limit>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", what, err)
+	}
+	defer f.Close()
+	// The file may grow after Stat: read no more than the limit allows.
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", what, err)
+	}
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("reading %s: %s is larger than %d MB, the most a %s can be", what, path, limit>>20, what)
+	}
+	return raw, nil
 }
