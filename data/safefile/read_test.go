@@ -27,10 +27,10 @@ func TestReadTakesRegularFilesWithinTheLimit(t *testing.T) {
 	ok := filepath.Join(dir, "ok.toml")
 	os.WriteFile(ok, []byte("schema = 1\n"), 0o644)
 	for path, want := range map[string]string{
-		zero: "reading plan: " + zero + " is not a regular file",
-		fifo: "reading plan: " + fifo + " is not a regular file",
-		dir:  "reading plan: " + dir + " is not a regular file",
-		big:  "reading plan: " + big + " is 2.0 MB; a plan is at most 1 MB",
+		zero:                            "reading plan: " + zero + " is not a regular file",
+		fifo:                            "reading plan: " + fifo + " is not a regular file",
+		dir:                             "reading plan: " + dir + " is not a regular file",
+		big:                             "reading plan: " + big + " is 2.0 MB; a plan is at most 1 MB",
 		filepath.Join(dir, "none.toml"): "reading plan: stat " + filepath.Join(dir, "none.toml") + ": no such file",
 	} {
 		if _, err := Read(path, 1<<20, "plan"); err == nil || !strings.HasPrefix(err.Error(), want) {
