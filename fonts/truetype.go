@@ -34,7 +34,7 @@ func parseFace(file string, data []byte) (*Face, Style, error) {
 		return nil, 0, err
 	}
 	head, ok := f.tables["head"]
-	if !ok || len(head) < 46 {
+	if !ok || len(head) < 54 {
 		return nil, 0, fmt.Errorf("font %s: no usable head table", file)
 	}
 	macStyle := binary.BigEndian.Uint16(head[44:])
@@ -56,6 +56,9 @@ func parseFace(file string, data []byte) (*Face, Style, error) {
 	unitsPerEm := binary.BigEndian.Uint16(head[18:])
 	if unitsPerEm == 0 {
 		return nil, 0, fmt.Errorf("font %s: unitsPerEm is 0", file)
+	}
+	if locFormat := binary.BigEndian.Uint16(head[50:]); locFormat > 1 {
+		return nil, 0, fmt.Errorf("font %s is damaged: head.indexToLocFormat is %d, where a TrueType font has 0 or 1", file, locFormat)
 	}
 	return &Face{File: file, Data: data, cover: cover, advances: advances, unitsPerEm: float64(unitsPerEm)}, style, nil
 }

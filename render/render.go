@@ -44,6 +44,12 @@ func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if opts.FontsDir != "" {
+		// The embedded faces are tried by the tests; a user's may be damaged.
+		if err := tryFaces(fam); err != nil {
+			return nil, nil, err
+		}
+	}
 	set, err := templates.Load(opts.TemplatesDir)
 	if err != nil {
 		return nil, nil, err
@@ -157,7 +163,7 @@ func runAll(jobs []job) ([]File, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				files[i], errs[i] = jobs[i]()
+				files[i], errs[i] = runJob(jobs[i])
 			}
 		})
 	}
@@ -170,6 +176,17 @@ func runAll(jobs []job) ([]File, error) {
 		return nil, err
 	}
 	return files, nil
+}
+
+// runJob runs one output's job and turns a panic inside a library (fpdf,
+// excelize) into an error, so one bad input never crashes plandoc.
+func runJob(j job) (f File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("an output could not be made: the library writing it failed (%v); if you gave -fonts, a font may be damaged", r)
+		}
+	}()
+	return j()
 }
 
 func loadFonts(dir string) (*fonts.Family, error) {
