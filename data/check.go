@@ -3,6 +3,9 @@ package data
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
 )
 
 // check finds what is wrong between the parts of a decoded plan: ids,
@@ -96,7 +99,7 @@ func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]st
 func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[string]bool) {
 	t := &p.Tasks[i]
 	path := fmt.Sprintf("tasks[%d]", i)
-	name := "task " + t.TT
+	name := "task " + Printable(t.TT)
 	if t.TT == "" {
 		name = fmt.Sprintf("task #%d", i+1)
 	} else if first, dup := ttLine[t.TT]; dup {
@@ -113,6 +116,13 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 		t.Schedule = sched
 	}
 
+	d.checkRepeats(path, name, "units", t.Units)
+	d.checkRepeats(path, name, "approvers", t.Approvers)
+	refs := make([]string, len(t.Partners))
+	for j, pt := range t.Partners {
+		refs[j] = pt.Ref + "\x00" + pt.Text // a name and an id never compare equal
+	}
+	d.checkRepeats(path, name, "partners", refs)
 	for j, id := range t.Units {
 		if _, ok := p.unitByID[id]; ok {
 			used["unit:"+id] = true
@@ -169,6 +179,34 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 	} else if len(p.Sections) > 0 {
 		d.errorf(path, "%s has no section, but the plan has sections; add section = \"%s\"", name, p.Sections[0].ID)
 	}
+}
+
+// checkRepeats refuses a list that names one entry twice: it would be
+// printed twice, and a unit would get the task twice in its workbook.
+func (d *decoder) checkRepeats(path, name, key string, list []string) {
+	seen := map[string]bool{}
+	for j, v := range list {
+		if seen[v] {
+			shown, _, _ := strings.Cut(v, "\x00")
+			if shown == "" {
+				_, shown, _ = strings.Cut(v, "\x00")
+			}
+			d.errorf(fmt.Sprintf("%s.%s[%d]", path, key, j), "%s: %s names %q twice; remove the second", name, key, shown)
+		}
+		seen[v] = true
+	}
+}
+
+// Printable is s as a message can show it: quoted, with escapes, when it
+// holds a control or invisible character (a NUL would otherwise reach the
+// terminal raw).
+func Printable(s string) string {
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }
 
 func (d *decoder) timeProblem(path, name string, err error) {
@@ -245,6 +283,12 @@ func (d *decoder) checkFreeText(at, name, text string) {
 func (d *decoder) checkDecisionDate(p *Plan) {
 	dt := p.Decision.Date
 	if dt.IsZero() || p.Program.Year == 0 {
+		return
+	}
+	// A decision is signed the year before the program or in its first
+	// months; a year further off is a typing slip (0021 for 2021).
+	if dt.Year < p.Program.Year-2 || dt.Year > p.Program.Year+1 {
+		d.errorf("decision.date", "decision date %s is not near %d, the year the program plans; correct the year", dt, p.Program.Year)
 		return
 	}
 	first := Date{Year: p.Program.Year, Month: 1, Day: 1}

@@ -106,7 +106,7 @@ func (d *decoder) decodePlan(raw map[string]any) *Plan {
 func (d *decoder) decodeTask(i int, t table) Task {
 	t.name = fmt.Sprintf("task #%d", i+1)
 	if tt, ok := t.m["tt"].(string); ok && tt != "" {
-		t.name = "task " + tt
+		t.name = "task " + Printable(tt)
 	} else if n, ok := t.m["tt"].(int64); ok {
 		t.name = fmt.Sprintf("task %d", n)
 	}

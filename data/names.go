@@ -13,10 +13,17 @@ var safeID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // maxIDLength keeps file names short enough for every file system and zip tool.
 const maxIDLength = 64
 
-// reservedNames cannot be file names on Windows, where the workbooks are opened.
-var reservedNames = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true,
-	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
-	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true}
+// reservedNames cannot be file names on Windows, where the workbooks are
+// opened: CON, PRN, AUX, NUL, and COM0–COM9 and LPT0–LPT9 (Windows 11 also
+// refuses the 0s).
+var reservedNames = func() map[string]bool {
+	m := map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
+	for d := '0'; d <= '9'; d++ {
+		m["com"+string(d)] = true
+		m["lpt"+string(d)] = true
+	}
+	return m
+}()
 
 // isSafeID reports whether s can be an id: ids become file names, so only
 // lower-case ASCII letters, digits and single inner hyphens.

@@ -54,13 +54,14 @@ func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	probs := checkGlyphs(p, set, fam)
 	k := &kit{set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular))}
-	return k, probs, nil
+	probs := append(checkGlyphs(p, set, fam), checkRowHeights(p, k)...)
+	return k, probs.Sorted(), nil
 }
 
-// Check finds what would stop a render of the plan that the plan's own
-// checks do not: characters the fonts lack, in the plan or the templates.
+// Check finds what would stop or spoil a render of the plan that the
+// plan's own checks do not: characters the fonts lack, in the plan or the
+// templates (errors), and workbook rows taller than Excel allows (warnings).
 // The error is for what could not be read (templates, fonts, options).
 func Check(p *data.Plan, opts Options) (data.Problems, error) {
 	_, probs, err := prepare(p, opts)

@@ -247,9 +247,18 @@ func (m *cellMeasurer) taskRowHeight(pt *printedTask, cols []taskColumn, widths 
 	return h
 }
 
+// maxRowHeight is the tallest row Excel allows, in points: a cell whose
+// text needs more keeps it whole but shows only what fits (check warns).
+const maxRowHeight = 409
+
 // rowHeight is the height in points that the cells need, wrapped to their
-// columns' widths.
+// columns' widths, at most maxRowHeight.
 func (m *cellMeasurer) rowHeight(cells []string, widths []float64) float64 {
+	return min(m.neededHeight(cells, widths), maxRowHeight)
+}
+
+// neededHeight is the height the cells need, however tall.
+func (m *cellMeasurer) neededHeight(cells []string, widths []float64) float64 {
 	lines := 1
 	for i, text := range cells {
 		if text == "" || i >= len(widths) {

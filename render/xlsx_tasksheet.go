@@ -59,17 +59,9 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		headers = append(headers, c.Heading)
 	}
 	headers = append(headers, pr.Status, pr.Done, pr.Notes, pr.Key)
-	widths := make([]float64, len(b.cols))
-	for i, c := range b.cols {
-		values := make([]string, 0, len(s.tasks)+1)
-		for _, t := range s.tasks {
-			values = append(values, b.printed[t].cells[c.field])
-		}
-		// Headings wrap on their words; the widest word must still fit.
-		values = append(values, longestWord(c.Heading))
-		limit := fittedWidth[c.Field]
-		widths[i] = fitWidth(limit[0], limit[1], values...)
-		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+	widths := sheetWidths(b.cols, s.tasks, b.printed)
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
@@ -146,6 +138,23 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// sheetWidths fits each plan column to the widest of the tasks' cells and
+// the longest word of its heading (headings wrap on their words), within
+// the column's bounds.
+func sheetWidths(cols []taskColumn, tasks []*data.Task, printed printedPlan) []float64 {
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		values := make([]string, 0, len(tasks)+1)
+		for _, t := range tasks {
+			values = append(values, printed[t].cells[c.field])
+		}
+		values = append(values, longestWord(c.Heading))
+		limit := fittedWidth[c.Field]
+		widths[i] = fitWidth(limit[0], limit[1], values...)
+	}
+	return widths
 }
 
 // planCells appends a task's cells in the columns to row: the number as a

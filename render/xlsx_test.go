@@ -39,6 +39,7 @@ type dumpedSheet struct {
 	Fonts               []string
 	HiddenColumns       []string           `json:"hidden_columns"`
 	Widths              map[string]float64 `json:"widths"`
+	Heights             map[string]float64 `json:"heights"`
 	PrintTitleRows      string             `json:"print_title_rows"`
 	Orientation, Paper  string
 	FitWidth            int  `json:"fit_width"`
@@ -319,5 +320,38 @@ func TestWorkbooksAreDeterministic(t *testing.T) {
 				t.Fatalf("%s differs on run %d", first[j].Path, i+2)
 			}
 		}
+	}
+}
+
+// A content too long for Excel's tallest row (409 points, about 1,200
+// characters once made the render fail) renders: the row is as tall as
+// Excel allows, the cell holds the whole text, and check warns at the task.
+func TestLongContentRendersAndCheckWarns(t *testing.T) {
+	long := strings.Repeat("Tổ chức hội nghị, hội thảo khoa học về phát triển kinh tế xã hội của tỉnh; ", 40)
+	src := planWithTasks("Ngắn", strings.TrimSpace(long))
+	p := parsePlan(t, src)
+	probs, err := Check(p, Options{})
+	if err != nil || len(probs) != 1 || probs[0].Severity != data.Warning ||
+		!strings.HasPrefix(probs[0].String(), "test.toml:24:11: warning: task 2: its row in the workbooks needs") ||
+		!strings.Contains(probs[0].String(), "more than the 409 Excel allows") {
+		t.Fatalf("Check = %v, %v; want one warning at task 2's content", probs, err)
+	}
+	res, err := Build(p, Options{Quarter: 1})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	var book []byte
+	for _, f := range res.Files {
+		if f.Path == "departments/van-phong.xlsx" {
+			book = f.Data()
+		}
+	}
+	lead := dumpBook(t, book).Sheet["Chủ trì"]
+	row := lead.Rows[firstRow] // the second task, 0-based rows
+	if row[1] != strings.TrimSpace(long) {
+		t.Errorf("the cell does not hold the whole content: %d characters", len(fmt.Sprint(row[1])))
+	}
+	if h := lead.Heights[fmt.Sprint(firstRow+1)]; h != maxRowHeight {
+		t.Errorf("row height %v; want %d", h, maxRowHeight)
 	}
 }

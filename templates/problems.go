@@ -50,6 +50,17 @@ func (c *checker) at(path string) (string, int, int) {
 	return c.embedded.name, 0, 0
 }
 
+// setter is whichever of the paths the user's file sets, for a problem
+// between two keys to point at the one the user wrote; else the first.
+func (c *checker) setter(paths ...string) string {
+	for _, p := range paths {
+		if c.user != nil && c.user.pos.Sets(p) {
+			return p
+		}
+	}
+	return paths[0]
+}
+
 func parent(path string) string {
 	i := strings.LastIndexAny(path, ".[")
 	if i < 0 {

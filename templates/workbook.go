@@ -69,12 +69,17 @@ type WorkbookGuide struct {
 func (w *Workbook) check(k *checker, cols *Columns) {
 	s := w.Sheets
 	seen := map[string]string{}
-	for _, sh := range []struct{ key, name string }{{"lead", s.Lead}, {"partner", s.Partner}, {"guide", s.Guide}, {"all", s.All},
-		{"quarter", s.Quarter.Fill(Words{"quarter": "III"})}, {"timeline", s.Timeline}, {"summary", s.Summary}} {
+	names := []struct{ key, name string }{{"lead", s.Lead}, {"partner", s.Partner}, {"guide", s.Guide}, {"all", s.All},
+		{"timeline", s.Timeline}, {"summary", s.Summary}}
+	// Each of the four quarter sheets must differ from every other sheet.
+	for _, q := range []string{"I", "II", "III", "IV"} {
+		names = append(names, struct{ key, name string }{"quarter", s.Quarter.Fill(Words{"quarter": q})})
+	}
+	for _, sh := range names {
 		k.sheetName("sheets."+sh.key, sh.name)
 		folded := strings.ToLower(sh.name)
-		if other, dup := seen[folded]; dup {
-			k.bad("sheets."+sh.key, "sheets.%s: %q is also the name of sheets.%s", sh.key, sh.name, other)
+		if other, dup := seen[folded]; dup && !(other == "quarter" && sh.key == "quarter" && !strings.Contains(string(s.Quarter), "{quarter}")) {
+			k.bad(k.setter("sheets."+sh.key, "sheets."+other), "sheets.%s: %q is also the name of sheets.%s; every sheet needs its own name", sh.key, sh.name, other)
 		}
 		seen[folded] = sh.key
 	}

@@ -43,6 +43,8 @@ func readText(name string, src []byte) (*document, error) {
 // checkEncoding refuses what is not UTF-8 text, naming what it looks like.
 func checkEncoding(name string, src []byte) error {
 	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(src, []byte{0, 0, 0xFE, 0xFF}):
+		return formatError(name, "the file is UTF-32 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
 		return formatError(name, "the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
 	case bytes.IndexByte(src, 0) >= 0:

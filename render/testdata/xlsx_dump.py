@@ -58,6 +58,7 @@ def sheet(ws):
         "fonts": fonts,
         "hidden_columns": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
         "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+        "heights": {str(k): d.height for k, d in ws.row_dimensions.items() if d.height is not None},
         "print_title_rows": ws.print_title_rows,
         "orientation": ws.page_setup.orientation,
         "paper": str(ws.page_setup.paperSize),
