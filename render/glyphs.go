@@ -72,7 +72,7 @@ func planTexts(p *data.Plan, set *templates.Set) []drawn {
 	}
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
-		what := "task " + t.TT
+		what := "task " + data.Printable(t.TT)
 		path := fmt.Sprintf("tasks[%d]", i)
 		for _, f := range []struct {
 			field, key, text string

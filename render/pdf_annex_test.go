@@ -416,3 +416,35 @@ func TestSignatureNeverStandsAlone(t *testing.T) {
 		t.Errorf("no task count put a page break before the signature: the test did not reach the case it is for")
 	}
 }
+
+// Invisible and control characters the font cannot draw are errors at
+// their place too, in every field a PDF prints, not only in contents.
+func TestInvisibleCharactersAreFoundWhereverTheyArePrinted(t *testing.T) {
+	src := string(planWithTasks("Một", "Hai"))
+	src = strings.Replace(src, `content = "Một"`, `content = "Một\u061c"`, 1)
+	src = strings.Replace(src, `name = "Văn phòng"`, `name = "Văn phòng\u0007"`, 1)
+	src = strings.Replace(src, `tt = "2"`, `tt = "2\u0000"`, 1)
+	src = strings.Replace(src, `title = "Chương trình công tác năm 2021"`, `title = "Chương trình công tác năm 2021"`+"\nsummary = \"\ufeffTổng hợp\"", 1)
+	probs, err := Check(parsePlan(t, []byte(src)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"test.toml:13:11: the program's summary: the character (invisible) (U+FEFF) is not in the font",
+		"test.toml:17:8: unit \"van-phong\": the character (invisible) (U+0007) is not in the font",
+		"test.toml:20:11: task 1: the character (invisible) (U+061C) is not in the font",
+		"test.toml:24:6: task \"2\\x00\": the character (invisible) (U+0000) is not in the font",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("problems:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %s\nwant %s…", i, got[i], want[i])
+		}
+	}
+}

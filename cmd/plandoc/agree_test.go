@@ -67,3 +67,14 @@ func TestImportNamesProblemsAfterThePlanFile(t *testing.T) {
 		t.Errorf("import report:\n%s\nwant one error, named %s:LINE:COL", stderr, out)
 	}
 }
+
+// An empty -o is a usage error, never a render into the current folder.
+func TestRenderRefusesAnEmptyOutputFolder(t *testing.T) {
+	code, out, errOut := runCLI(t, "render", "-o", "")
+	if code != 2 || out != "" || !strings.Contains(errOut, "-o needs a folder to write into") {
+		t.Errorf("render -o \"\": exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat("manifest.json"); !os.IsNotExist(err) {
+		t.Errorf("a manifest was written into the current folder")
+	}
+}

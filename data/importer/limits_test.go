@@ -77,14 +77,13 @@ func sharedStrings(n int) string {
 
 // workbookOf is the smallest workbook excelize opens: one sheet of the
 // given rows and, when sst is set, a shared-string table.
-func workbookOf(t *testing.T, rows, sst string) []byte {
-	t.Helper()
+func workbookOf(t testing.TB, rows, sst string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	add := func(name, content string) {
 		w, err := zw.Create(name)
 		if err != nil {
-			t.Fatal(err)
+			panic(err) // writing to memory does not fail
 		}
 		w.Write([]byte(content))
 	}
@@ -99,7 +98,7 @@ func workbookOf(t *testing.T, rows, sst string) []byte {
 	add("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels+`</Relationships>`)
 	add("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+rows+`</sheetData></worksheet>`)
 	if err := zw.Close(); err != nil {
-		t.Fatal(err)
+		panic(err)
 	}
 	return buf.Bytes()
 }
