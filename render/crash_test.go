@@ -232,18 +232,23 @@ func TestFullDisk(t *testing.T) {
 	t.Logf("%d renders found the disk full, %d went through", full, whole)
 }
 
+// raceSetup gives an output folder, the two plans and the built plandoc.
+func raceSetup(t *testing.T) (dir string, plans [2]string, bin string) {
+	t.Helper()
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(t.TempDir(), "out"), twoPlans(t), bin
+}
+
 // TestASecondRenderIsRefusedWhileTheFirstWrites: a render paused in its write phase (by
 // strace, for a second after its first rename) holds the folder; a second
 // render into it is refused at once, naming the first's process, and the
 // first then finishes a consistent set.
 func TestASecondRenderIsRefusedWhileTheFirstWrites(t *testing.T) {
 	t.Parallel() // each runs plandoc in processes of its own
-	dir := filepath.Join(t.TempDir(), "out")
-	plans := twoPlans(t)
-	bin, err := plandocBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, plans, bin := raceSetup(t)
 	first := exec.Command("strace", "-f", "-o", os.DevNull, "-e", "trace=renameat", "-e", "inject=renameat:delay_exit=1000000:when=1", bin, "render", "-o", dir, plans[0])
 	var firstOut bytes.Buffer
 	first.Stdout, first.Stderr = &firstOut, &firstOut
@@ -280,12 +285,7 @@ func TestASecondRenderIsRefusedWhileTheFirstWrites(t *testing.T) {
 // after each pair.
 func TestTwoRendersAtOnce(t *testing.T) {
 	t.Parallel() // each runs plandoc in processes of its own
-	dir := filepath.Join(t.TempDir(), "out")
-	plans := twoPlans(t)
-	bin, err := plandocBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, plans, bin := raceSetup(t)
 	for round := 0; round < 10; round++ {
 		var wg sync.WaitGroup
 		codes, outs := make([]int, 2), make([]string, 2)
