@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/fonts"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -17,6 +18,9 @@ type Options struct {
 	FontsDir     string    // TrueType files to use instead of Liberation Serif
 	Quarter      int       // render only this quarter's reports (1–4); 0 for all four
 	AsOf         data.Date // the reports' date; zero for each quarter's last day
+	// Progress is what the departments reported (plandoc collect); nil
+	// when none was collected.
+	Progress *progress.Progress
 }
 
 // job renders one output file.
@@ -25,10 +29,12 @@ type job func() (File, error)
 // kit is what one render reads: the templates, the fonts and every task's
 // printed cells, made once and shared read-only by all the outputs.
 type kit struct {
-	set     *templates.Set
-	fam     *fonts.Family
-	printed printedPlan
-	cells   *cellMeasurer
+	plan     *data.Plan
+	set      *templates.Set
+	fam      *fonts.Family
+	printed  printedPlan
+	cells    *cellMeasurer
+	progress *progress.Progress
 }
 
 // prepare loads what the options name and checks that the fonts can draw
@@ -54,7 +60,7 @@ func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	k := &kit{set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular))}
+	k := &kit{plan: p, set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular)), progress: opts.Progress}
 	probs := append(checkGlyphs(p, set, fam), checkRowHeights(p, k)...)
 	return k, probs.Sorted(), nil
 }

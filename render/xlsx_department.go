@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/templates"
 )
 
@@ -19,8 +20,10 @@ func departmentWorkbook(p *data.Plan, k *kit, w data.Workload) ([]byte, error) {
 	}
 	tpl, unit := b.tpl, w.Unit.Name
 	sheets := []taskSheet{
-		{name: tpl.Sheets.Lead, title: tpl.Titles.Lead.Fill(templates.Words{"unit": unit}), tasks: w.Lead, protect: true},
-		{name: tpl.Sheets.Partner, title: tpl.Titles.Partner.Fill(templates.Words{"unit": unit}), tasks: w.Partner, protect: true},
+		{name: tpl.Sheets.Lead, title: tpl.Titles.Lead.Fill(templates.Words{"unit": unit}), tasks: w.Lead, protect: true,
+			unit: w.Unit.ID, role: "lead", reported: k.reportedBy(w.Unit.ID, progress.Lead)},
+		{name: tpl.Sheets.Partner, title: tpl.Titles.Partner.Fill(templates.Words{"unit": unit}), tasks: w.Partner, protect: true,
+			unit: w.Unit.ID, role: "partner", reported: k.reportedBy(w.Unit.ID, progress.Partner)},
 	}
 	for _, s := range sheets {
 		if err := b.writeTaskSheet(s); err != nil {

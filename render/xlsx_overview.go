@@ -20,13 +20,13 @@ func overviewWorkbook(p *data.Plan, k *kit) ([]byte, error) {
 	for i := range p.Tasks {
 		all[i] = &p.Tasks[i]
 	}
-	if err := b.writeTaskSheet(taskSheet{name: tpl.Sheets.All, title: tpl.Titles.All.String(), tasks: all}); err != nil {
+	if err := b.writeTaskSheet(taskSheet{name: tpl.Sheets.All, title: tpl.Titles.All.String(), tasks: all, role: "overview", reported: k.reportedByLeads}); err != nil {
 		return nil, err
 	}
 	for q := 1; q <= 4; q++ {
 		name := tpl.Sheets.Quarter.Fill(quarterWords(q))
 		title := tpl.Titles.Quarter.Fill(quarterWords(q))
-		if err := b.writeTaskSheet(taskSheet{name: name, title: title, tasks: p.QuarterTasks(q)}); err != nil {
+		if err := b.writeTaskSheet(taskSheet{name: name, title: title, tasks: p.QuarterTasks(q), role: "overview", reported: k.reportedByLeads}); err != nil {
 			return nil, err
 		}
 	}

@@ -21,12 +21,14 @@ const (
 	firstRow  = headerRow + 1
 )
 
-// sheetColumns numbers a task sheet's columns (1-based, as Excel does).
-type sheetColumns struct{ status, done, notes, key int }
+// sheetColumns numbers a task sheet's columns (1-based, as Excel does):
+// the plan's, then status, date, new time, notes and the template's extra
+// columns, which the department fills in, then the hidden key.
+type sheetColumns struct{ status, done, newTime, notes, extra, key int }
 
 func (b *book) sheetColumns() sheetColumns {
 	n := len(b.cols)
-	return sheetColumns{status: n + 1, done: n + 2, notes: n + 3, key: n + 4}
+	return sheetColumns{status: n + 1, done: n + 2, newTime: n + 3, notes: n + 4, extra: n + 5, key: n + 5 + len(b.progress.Extra)}
 }
 
 // fittedWidth bounds each plan column's width (in characters) in a task
@@ -42,6 +44,24 @@ type taskSheet struct {
 	title   string
 	tasks   []*data.Task
 	protect bool // lock the plan's cells so a department cannot change them by accident
+	// mark says, in the hidden key column above the header, which plan,
+	// unit and sheet this is, so collect knows a returned sheet from its
+	// cells even when a tool drops the workbook's properties.
+	unit string
+	role string // "lead", "partner", or "overview" for the office's sheets
+	// reported is what the progress record holds of a task, for the
+	// columns the department fills in; nil when nothing was collected.
+	reported func(*data.Task) *reportedCells
+}
+
+// reportedCells is what a task sheet shows in the columns a department
+// fills in.
+type reportedCells struct {
+	status  string
+	done    data.Date
+	newTime string
+	notes   string
+	extra   []string // in the template's order
 }
 
 func (b *book) writeTaskSheet(s taskSheet) error {
@@ -58,7 +78,9 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 	for _, c := range b.cols {
 		headers = append(headers, c.Heading)
 	}
-	headers = append(headers, pr.Status, pr.Done, pr.Notes, pr.Key)
+	headers = append(headers, pr.Status, pr.Done, pr.NewTime, pr.Notes)
+	headers = append(headers, pr.Extra...)
+	headers = append(headers, pr.Key)
 	widths := sheetWidths(b.cols, s.tasks, b.printed)
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
@@ -68,8 +90,13 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 	for _, cw := range []struct {
 		col int
 		w   float64
-	}{{sc.status, 18}, {sc.done, 15}, {sc.notes, 40}, {sc.key, 14}} {
+	}{{sc.status, 18}, {sc.done, 15}, {sc.newTime, 16}, {sc.notes, 40}, {sc.key, 14}} {
 		if err := sw.SetColWidth(cw.col, cw.col, cw.w); err != nil {
+			return err
+		}
+	}
+	for c := sc.extra; c < sc.key; c++ {
+		if err := sw.SetColWidth(c, c, 24); err != nil {
 			return err
 		}
 	}
@@ -90,9 +117,15 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		{referenceText(b.tpl.Titles.Reference, p), b.st.reference, 33},
 		{s.title, b.st.subtitle, 24},
 	}
+	marks := []string{"plandoc:plan=" + p.Source.SHA256, "plandoc:unit=" + s.unit, "plandoc:sheet=" + s.role}
 	for i, t := range titles {
 		row := i + 1
-		if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: t.style, Value: t.text}}, excelize.RowOpts{Height: t.height}); err != nil {
+		values := make([]any, sc.key)
+		values[0] = excelize.Cell{StyleID: t.style, Value: t.text}
+		if i < len(marks) {
+			values[sc.key-1] = marks[i]
+		}
+		if err := sw.SetRow(cellName(1, row), values, excelize.RowOpts{Height: t.height}); err != nil {
 			return err
 		}
 		if err := sw.MergeCell(cellName(1, row), cellName(sc.notes, row)); err != nil {
@@ -110,12 +143,8 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 	for i, t := range s.tasks {
 		pt := b.printed[t]
 		values := b.planCells(t, b.cols, make([]any, 0, sc.key))
-		values = append(values,
-			excelize.Cell{StyleID: st.input},
-			excelize.Cell{StyleID: st.date},
-			excelize.Cell{StyleID: st.input},
-			excelize.Cell{StyleID: st.cell, Value: pt.key},
-		)
+		values = append(values, b.reportedRow(s, t)...)
+		values = append(values, excelize.Cell{StyleID: st.cell, Value: pt.key})
 		if err := sw.SetRow(cellName(1, firstRow+i), values, excelize.RowOpts{Height: b.cells.taskRowHeight(pt, b.cols, widths)}); err != nil {
 			return err
 		}
@@ -138,6 +167,47 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// reportedRow is the cells a department fills in, with what it reported
+// before when the render has progress: text always, so a note that starts
+// with = + - or @ stays a note and never becomes a formula.
+func (b *book) reportedRow(s taskSheet, t *data.Task) []any {
+	st := b.st
+	var r *reportedCells
+	if s.reported != nil {
+		r = s.reported(t)
+	}
+	if r == nil {
+		r = &reportedCells{}
+	}
+	var done any
+	if !r.done.IsZero() {
+		done = r.done.Time()
+	}
+	row := []any{
+		excelize.Cell{StyleID: st.input, Value: textCell(r.status)},
+		excelize.Cell{StyleID: st.date, Value: done},
+		excelize.Cell{StyleID: st.input, Value: textCell(r.newTime)},
+		excelize.Cell{StyleID: st.input, Value: textCell(r.notes)},
+	}
+	for i := range b.progress.Extra {
+		v := ""
+		if i < len(r.extra) {
+			v = r.extra[i]
+		}
+		row = append(row, excelize.Cell{StyleID: st.input, Value: textCell(v)})
+	}
+	return row
+}
+
+// textCell is a value for a text cell: nil for an empty one, so an
+// unfilled workbook is as it was.
+func textCell(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // sheetWidths fits each plan column to the widest of the tasks' cells and
@@ -190,11 +260,12 @@ func (b *book) addValidations(sheet string, from, to int) error {
 	y := b.plan.Program.Year
 	done := excelize.NewDataValidation(true)
 	done.Sqref = fmt.Sprintf("%s%d:%s%d", colName(sc.done), from, colName(sc.done), to)
-	if err := done.SetRange(fmt.Sprintf("DATE(%d,1,1)", y), fmt.Sprintf("DATE(%d,12,31)", y),
+	// A postponed task may be completed in the next year.
+	if err := done.SetRange(fmt.Sprintf("DATE(%d,1,1)", y), fmt.Sprintf("DATE(%d,12,31)", y+1),
 		excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 		return fmt.Errorf("sheet %s: date check: %w", sheet, err)
 	}
-	done.SetError(excelize.DataValidationErrorStyleStop, m.DateTitle.String(), m.DateError.Fill(templates.Words{"year": strconv.Itoa(y)}))
+	done.SetError(excelize.DataValidationErrorStyleStop, m.DateTitle.String(), m.DateError.Fill(templates.Words{"year": strconv.Itoa(y), "next_year": strconv.Itoa(y + 1)}))
 	if err := b.f.AddDataValidation(sheet, done); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}

@@ -175,11 +175,11 @@ func checkTaskSheet(t *testing.T, p *data.Plan, s dumpedSheet, name string) {
 	if !s.Protected || s.ProtectBlocksFilter || s.ProtectBlocksSort {
 		t.Errorf("%s: protected=%v, filter blocked=%v, sort blocked=%v; want protected with filter and sort allowed", name, s.Protected, s.ProtectBlocksFilter, s.ProtectBlocksSort)
 	}
-	const colStatus, colDone, colNotes, colKey = 8, 9, 10, 11 // after the seven plan columns
+	const colStatus, colDone, colNewTime, colNotes, colKey = 8, 9, 10, 11, 12 // after the seven plan columns
 	for row := firstRow; row <= last; row++ {
 		for col := 1; col <= colKey; col++ {
 			cell := cellName(col, row)
-			wantLocked := col != colStatus && col != colDone && col != colNotes
+			wantLocked := col != colStatus && col != colDone && col != colNewTime && col != colNotes
 			if s.Locked[cell] != wantLocked {
 				t.Errorf("%s %s: locked=%v; want %v", name, cell, s.Locked[cell], wantLocked)
 			}
@@ -199,7 +199,7 @@ func checkTaskSheet(t *testing.T, p *data.Plan, s dumpedSheet, name string) {
 		if v.Type == "list" && v.Formula1 != `"Chưa thực hiện,Đang thực hiện,Hoàn thành,Lùi thời hạn,Không thực hiện"` {
 			t.Errorf("%s: drop-down = %s", name, v.Formula1)
 		}
-		if v.Type == "date" && (v.Formula1 != "DATE(2021,1,1)" || v.Formula2 != "DATE(2021,12,31)") {
+		if v.Type == "date" && (v.Formula1 != "DATE(2021,1,1)" || v.Formula2 != "DATE(2022,12,31)") {
 			t.Errorf("%s: date range %s..%s", name, v.Formula1, v.Formula2)
 		}
 		delete(wantDV, v.Type)
@@ -213,11 +213,11 @@ func checkTaskSheet(t *testing.T, p *data.Plan, s dumpedSheet, name string) {
 	if !strings.Contains(s.Footer, "&P") {
 		t.Errorf("%s: footer %q has no page number", name, s.Footer)
 	}
-	if s.Freeze != "A6" || strings.ReplaceAll(s.Autofilter, "$", "") != fmt.Sprintf("A5:K%d", last) {
+	if s.Freeze != "A6" || strings.ReplaceAll(s.Autofilter, "$", "") != fmt.Sprintf("A5:L%d", last) {
 		t.Errorf("%s: freeze %s, filter %s", name, s.Freeze, s.Autofilter)
 	}
-	if !slices.Equal(s.HiddenColumns, []string{"K"}) {
-		t.Errorf("%s: hidden columns %v; want the key column K", name, s.HiddenColumns)
+	if !slices.Equal(s.HiddenColumns, []string{"L"}) {
+		t.Errorf("%s: hidden columns %v; want the key column L", name, s.HiddenColumns)
 	}
 	if !slices.Equal(s.Fonts, []string{"Times New Roman"}) {
 		t.Errorf("%s: fonts %v", name, s.Fonts)

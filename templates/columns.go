@@ -27,9 +27,33 @@ type ColumnHeading struct {
 type Progress struct {
 	Status        string   `toml:"status"`
 	Done          string   `toml:"done"`
+	NewTime       string   `toml:"new_time"`
 	Notes         string   `toml:"notes"`
 	Key           string   `toml:"key"`
+	Extra         []string `toml:"extra"`
 	StatusOptions []string `toml:"status_options"`
+}
+
+// The meaning of each status option, by its place in StatusOptions.
+const (
+	NotStarted = iota
+	InProgress
+	Completed
+	Postponed
+	WillNotBeDone
+	statusCount
+)
+
+// StatusIndex is the meaning of a status as a department wrote it, or -1
+// for one outside the list. Case and spacing do not matter.
+func (p Progress) StatusIndex(s string) int {
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	for i, o := range p.StatusOptions {
+		if strings.Join(strings.Fields(strings.ToLower(o)), " ") == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // Column is a task column as one document shows it: the field, the
@@ -79,13 +103,27 @@ func (k *checker) checkColumns(c *Columns) {
 		k.bad("column", "column: the content column is missing; every document lists the tasks' contents")
 	}
 	p := c.Progress
-	for _, h := range []struct{ key, text string }{{"status", p.Status}, {"done", p.Done}, {"notes", p.Notes}, {"key", p.Key}} {
+	headings := map[string]string{}
+	for _, h := range []struct{ key, text string }{{"status", p.Status}, {"done", p.Done}, {"new_time", p.NewTime}, {"notes", p.Notes}, {"key", p.Key}} {
 		if strings.TrimSpace(h.text) == "" {
 			k.bad("progress."+h.key, "progress.%s: the column needs a heading", h.key)
 		}
+		headings[strings.ToLower(h.text)] = h.key
 	}
-	if len(p.StatusOptions) == 0 {
-		k.bad("progress.status_options", "progress.status_options: the drop-down needs at least one choice")
+	for i, e := range p.Extra {
+		path := "progress.extra[" + itoa(i) + "]"
+		if other, dup := headings[strings.ToLower(e)]; dup || strings.TrimSpace(e) == "" {
+			k.bad(path, "progress.extra: %q is empty or already the heading of progress.%s; each column needs its own heading", e, other)
+		}
+		headings[strings.ToLower(e)] = "extra"
+	}
+	for _, col := range c.Column {
+		if other, dup := headings[strings.ToLower(col.Heading)]; dup {
+			k.bad("progress."+other, "progress.%s: %q is also a task column's heading; returned workbooks are read by their headings", other, col.Heading)
+		}
+	}
+	if len(p.StatusOptions) != statusCount {
+		k.bad("progress.status_options", "progress.status_options: %d choices; give exactly %d: not started, in progress, completed, postponed, will not be done", len(p.StatusOptions), statusCount)
 	}
 	total := 0
 	for i, o := range p.StatusOptions {

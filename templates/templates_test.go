@@ -65,7 +65,7 @@ func TestOneHeadingForEveryDocument(t *testing.T) {
 func TestOverridesKeepWhatTheyDoNotName(t *testing.T) {
 	s, err := Load(writeTemplates(t, map[string]string{
 		"annex.toml":    "[header]\nmotto = \"Độc lập - Tự do - Hạnh phúc\"\n[page]\nmargin_left = 35\n[table.width]\ncontent = 100\n",
-		"columns.toml":  "[progress]\nstatus_options = [\"Chưa làm\", \"Xong\"]\n",
+		"columns.toml":  "[progress]\nstatus_options = [\"Chưa làm\", \"Đang làm\", \"Xong\", \"Lùi\", \"Bỏ\"]\n",
 		"workbook.toml": "[tasks]\nfields = [\"tt\", \"content\"]\n",
 	}))
 	if err != nil {
@@ -74,7 +74,7 @@ func TestOverridesKeepWhatTheyDoNotName(t *testing.T) {
 	if s.Annex.Page.MarginLeft != 35 || s.Annex.Page.MarginTop != 20 || len(s.Annex.Table.Columns) != 7 || s.Annex.Table.Columns[1].Width != 100 || s.Annex.Table.Columns[0].Width != 10 {
 		t.Errorf("override lost the embedded values: %+v %+v", s.Annex.Page, s.Annex.Table.Columns)
 	}
-	if strings.Join(s.Columns.Progress.StatusOptions, "|") != "Chưa làm|Xong" || s.Columns.Progress.Status != "Tình trạng" || len(s.Columns.Column) != 7 {
+	if strings.Join(s.Columns.Progress.StatusOptions, "|") != "Chưa làm|Đang làm|Xong|Lùi|Bỏ" || s.Columns.Progress.Status != "Tình trạng" || len(s.Columns.Column) != 7 {
 		t.Errorf("a list given replaces the embedded one whole, others stay: %+v", s.Columns)
 	}
 	if len(s.Workbook.Tasks.Columns) != 2 || len(s.Annex.Table.Columns) != 7 {

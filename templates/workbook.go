@@ -57,7 +57,7 @@ type WorkbookMessages struct {
 	StatusTitle Text `toml:"status_title"`
 	StatusError Text `toml:"status_error"`
 	DateTitle   Text `toml:"date_title"`
-	DateError   Text `toml:"date_error" fill:"year"`
+	DateError   Text `toml:"date_error" fill:"year next_year"`
 }
 
 // WorkbookGuide is the "Hướng dẫn" sheet.

@@ -59,6 +59,9 @@ func readXlsx(name string, src []byte, sheet string) (*document, error) {
 		}
 		for j := range cells {
 			cells[j] = clean(cells[j])
+			if strings.HasPrefix(cells[j], "plandoc:") {
+				cells[j] = "" // the marks plandoc hides in its own workbooks, not the program's text
+			}
 		}
 		b.rows = append(b.rows, row{cells: cells, where: fmt.Sprintf("row %d", i)})
 	}
