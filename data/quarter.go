@@ -37,3 +37,29 @@ func Roman(n int) string {
 	}
 	return out
 }
+
+// DueMonth is the month a task is due by: the last of its months, or for
+// a task that runs all year (no fixed month), December.
+func (s Schedule) DueMonth() int {
+	if !s.Fixed() {
+		return 12
+	}
+	months := s.Months.List()
+	if len(months) == 0 {
+		return 12
+	}
+	return months[len(months)-1]
+}
+
+// Due is the day a task is due by in year y: its day when the time names
+// one ("18/5"), else the last day of its due month.
+func (s Schedule) Due(y int) Date {
+	m := s.DueMonth()
+	if s.kind == kindDate && s.day > 0 {
+		return Date{Year: y, Month: m, Day: s.day}
+	}
+	return Date{Year: y, Month: m, Day: daysIn(m, y)}
+}
+
+// DueQuarter is the quarter (1–4) a task is due in.
+func (s Schedule) DueQuarter() int { return (s.DueMonth()-1)/3 + 1 }

@@ -112,3 +112,19 @@ func TestMonthsQuarters(t *testing.T) {
 		t.Errorf("Fixed: ongoing must not be fixed, a date must")
 	}
 }
+
+func TestDueDates(t *testing.T) {
+	for expr, want := range map[string]string{"Tháng 3": "2021-03-31", "Tháng 3-6": "2021-06-30", "18/5": "2021-05-18", "Quý II": "2021-06-30",
+		"Cả năm": "2021-12-31", "Thường xuyên": "2021-12-31", "Tháng 2": "2021-02-28", "Tháng 3, 6, 9": "2021-09-30"} {
+		s, err := ParseTime(expr, 2021)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Due(2021).String(); got != want {
+			t.Errorf("Due(%q) = %s; want %s", expr, got, want)
+		}
+	}
+	if s, _ := ParseTime("Tháng 3-6", 2021); s.DueQuarter() != 2 {
+		t.Errorf("Tháng 3-6 is due in quarter %d; want 2", s.DueQuarter())
+	}
+}

@@ -6,27 +6,50 @@ import (
 	"strconv"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/fonts"
 	"github.com/plandoc/plandoc/templates"
 )
 
-// quarterlyLayout is a quarterly report placed on pages.
+// quarterlyLayout is a quarterly or the year's report placed on pages.
 type quarterlyLayout struct {
 	*flow
 	summary, tasks *tableStyle
 	chart          []placedBox
+	results        *tableStyle // the results table, when returns were collected
+	stacked        []placedBox // the results chart's boxes
 }
 
-// renderQuarterlyPDF lays out and draws quarter q's report.
-func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan) ([]byte, *quarterlyLayout, error) {
+// renderQuarterlyPDF lays out and draws quarter q's report: the tasks it
+// holds and, from the returns, what was done.
+func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) ([]byte, *quarterlyLayout, error) {
+	return renderReportPDF(p, qd, date, set, fam, printed, rec)
+}
+
+// renderYearPDF lays out and draws the year's report: what was done, from
+// the returns.
+func renderYearPDF(p *data.Plan, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) ([]byte, *quarterlyLayout, error) {
+	return renderReportPDF(p, nil, date, set, fam, printed, rec)
+}
+
+// renderReportPDF draws a quarter's report, or with qd nil the year's.
+func renderReportPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) ([]byte, *quarterlyLayout, error) {
 	annexTpl, tpl := set.Annex, set.Quarterly
-	words := reportWords(p, qd.q, date, tpl)
+	q := 0
+	if qd != nil {
+		q = qd.q
+	}
+	words := reportWords(p, q, date, tpl)
 	h := tpl.Heading
-	summary := h.Summary.Fill(words)
+	summary, opening := h.Summary.Fill(words), h.Opening.Fill(words)
+	keywords := fmt.Sprintf("báo cáo, Quý %s, %d, %s", data.Roman(q), p.Program.Year, p.Program.Title)
+	if qd == nil {
+		summary, opening = tpl.Year.Summary.Fill(words), tpl.Year.Opening.Fill(words)
+		keywords = fmt.Sprintf("báo cáo tổng kết, %d, %s", p.Program.Year, p.Program.Title)
+	}
 	d := newPDFDoc(fam, annexTpl.Page.Orientation, docMeta{
 		title: summary, author: p.Organisation.Name, subject: h.Type.Fill(words) + " " + summary,
-		keywords: fmt.Sprintf("báo cáo, Quý %s, %d, %s", data.Roman(qd.q), p.Program.Year, p.Program.Title),
-		date:     date,
+		keywords: keywords, date: date,
 	})
 	pg := annexTpl.Page
 	l := &quarterlyLayout{flow: newFlow(d, pg.MarginLeft, d.w-pg.MarginRight, pg.MarginTop, d.h-pg.MarginBottom)}
@@ -35,22 +58,12 @@ func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, set *temp
 		{text: h.DateLine.Fill(words), style: fonts.Italic, size: h.DateSize},
 	})
 	placeTitle(l.flow, annexTpl.Title.Size, h.Type.Fill(words), summary, "")
-	l.paragraph(h.Opening.Fill(words), fonts.Regular, h.OpeningSize, 1.2, "justify", 12.7)
-
-	l.section(tpl.Summary.Section.String(), h.OpeningSize)
-	l.summary = summaryTableStyle(d, tpl, qd, l.flow)
-	l.table(l.summary, summaryRows(d, tpl, qd, l.summary))
-	l.y += 1
-	l.paragraph(tpl.Summary.Note.String(), fonts.Italic, 11, 1.2, "left", 0)
-	l.y += 3
-	l.barChart(tpl.Summary, qd)
-
-	l.section(tpl.Tasks.Section.String(), h.OpeningSize)
-	l.tasks = newTableStyle(d, tpl.Table, headedColumns(taskColumns(tpl.Table.Columns)), l.flow)
-	if rows := quarterTaskRows(d, qd, l.tasks, printed); len(rows) > 0 {
-		l.table(l.tasks, rows)
+	l.paragraph(opening, fonts.Regular, h.OpeningSize, 1.2, "justify", 12.7)
+	if qd == nil {
+		l.resultsSection(p, tpl.Year.Section.String(), 1, 4, set, printed, rec, h.OpeningSize)
 	} else {
-		l.paragraph(tpl.Tasks.Empty.String(), fonts.Italic, h.OpeningSize, 1.2, "left", 0)
+		l.quarterSections(p, qd, tpl, printed, h.OpeningSize)
+		l.resultsSection(p, tpl.Results.Section.String(), qd.q, qd.q, set, printed, rec, h.OpeningSize)
 	}
 	l.numberPages(annexTpl.PageNumber.Size)
 	l.draw()
@@ -59,6 +72,27 @@ func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, set *temp
 		return nil, nil, err
 	}
 	return out, l, nil
+}
+
+// quarterSections places a quarter's parts I and II: the tasks per unit and
+// month, with a chart, and the list of the quarter's tasks.
+func (l *quarterlyLayout) quarterSections(p *data.Plan, qd *quarterData, tpl *templates.Quarterly, printed printedPlan, size float64) {
+	d := l.d
+	l.section(tpl.Summary.Section.String(), size)
+	l.summary = summaryTableStyle(d, tpl, qd, l.flow)
+	l.table(l.summary, summaryRows(d, tpl, qd, l.summary))
+	l.y += 1
+	l.paragraph(tpl.Summary.Note.String(), fonts.Italic, 11, 1.2, "left", 0)
+	l.y += 3
+	l.barChart(tpl.Summary, qd)
+
+	l.section(tpl.Tasks.Section.String(), size)
+	l.tasks = newTableStyle(d, tpl.Table, headedColumns(taskColumns(tpl.Table.Columns)), l.flow)
+	if rows := quarterTaskRows(d, qd, l.tasks, printed); len(rows) > 0 {
+		l.table(l.tasks, rows)
+	} else {
+		l.paragraph(tpl.Tasks.Empty.String(), fonts.Italic, size, 1.2, "left", 0)
+	}
 }
 
 // section places a bold heading ("I. …") and its bookmark, kept with at

@@ -123,7 +123,7 @@ func TestTasksSpanningQuarters(t *testing.T) {
 	if g := q2.groups[0]; g.month != 4 || len(g.units[0].tasks) != 2 {
 		t.Errorf("Q2 should open with April holding both the quarter's task and the continuing one: %+v", g)
 	}
-	pdf, _, err := renderQuarterlyPDF(p, q2, data.QuarterEnd(2021, 2), k.set, k.fam, k.printed)
+	pdf, _, err := renderQuarterlyPDF(p, q2, data.QuarterEnd(2021, 2), k.set, k.fam, k.printed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestQuarterlyPDFPassesReaders(t *testing.T) {
 	k := testKit(t, p, "")
 	tpl := k.set.Quarterly
 	qd := buildQuarter(p, 1, tpl)
-	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed)
+	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestQuarterlyPDFPassesReaders(t *testing.T) {
 			titles = append(titles, "  "+k.Title)
 		}
 	}
-	if want := []string{"I. SỐ NHIỆM VỤ THEO ĐƠN VỊ CHỦ TRÌ", "II. DANH MỤC NHIỆM VỤ", "  Tháng 1", "  Tháng 2", "  Tháng 3"}; !slices.Equal(titles, want) {
+	if want := []string{"I. SỐ NHIỆM VỤ THEO ĐƠN VỊ CHỦ TRÌ", "II. DANH MỤC NHIỆM VỤ", "  Tháng 1", "  Tháng 2", "  Tháng 3", "III. KẾT QUẢ THỰC HIỆN"}; !slices.Equal(titles, want) {
 		t.Errorf("bookmarks = %q; want %q", titles, want)
 	}
 }
@@ -229,7 +229,7 @@ func TestQuarterlyWorkbook(t *testing.T) {
 			t.Errorf("Q%d workbook differs between two renders", q)
 		}
 		d := dumpBook(t, content)
-		if !slices.Equal(d.Sheets, []string{"Tổng hợp", "Nhiệm vụ"}) {
+		if !slices.Equal(d.Sheets, []string{"Tổng hợp", "Nhiệm vụ", "Kết quả", "Chưa hoàn thành"}) {
 			t.Fatalf("sheets = %v", d.Sheets)
 		}
 		if len(d.ChartParts) != 1 {
@@ -313,7 +313,7 @@ func TestQuarterlyChartWithMoreUnitsThanItHolds(t *testing.T) {
 	p := parsePlan(t, manyUnitsPlan(201))
 	k := testKit(t, p, "")
 	qd := buildQuarter(p, 1, k.set.Quarterly)
-	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed)
+	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

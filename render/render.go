@@ -96,6 +96,9 @@ func Build(p *data.Plan, opts Options) (*Result, error) {
 			jobs = append(jobs, quarterJobs(p, q, opts.AsOf, k)...)
 		}
 	}
+	if opts.Quarter == 0 {
+		jobs = append(jobs, yearJobs(p, opts.AsOf, k)...)
+	}
 	files, err := runAll(jobs)
 	if err != nil {
 		return nil, err
@@ -113,7 +116,7 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, k *kit) []job {
 	base := fmt.Sprintf("quarterly/q%d", q)
 	return []job{
 		func() (File, error) {
-			out, _, err := renderQuarterlyPDF(p, qd, date, k.set, k.fam, k.printed)
+			out, _, err := renderQuarterlyPDF(p, qd, date, k.set, k.fam, k.printed, k.progress)
 			if err != nil {
 				return File{}, fmt.Errorf("%s.pdf: %w", base, err)
 			}
@@ -129,6 +132,31 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, k *kit) []job {
 			f := newFile(base+".xlsx", "quarterly", out)
 			f.Quarter = q
 			return f, nil
+		},
+	}
+}
+
+// yearJobs renders the year's report as a PDF and as a workbook, dated
+// asOf or the last day of the year.
+func yearJobs(p *data.Plan, asOf data.Date, k *kit) []job {
+	date := asOf
+	if date.IsZero() {
+		date = data.QuarterEnd(p.Program.Year, 4)
+	}
+	return []job{
+		func() (File, error) {
+			out, _, err := renderYearPDF(p, date, k.set, k.fam, k.printed, k.progress)
+			if err != nil {
+				return File{}, fmt.Errorf("quarterly/year.pdf: %w", err)
+			}
+			return newFile("quarterly/year.pdf", "year", out), nil
+		},
+		func() (File, error) {
+			out, err := yearWorkbook(p, date, k)
+			if err != nil {
+				return File{}, fmt.Errorf("quarterly/year.xlsx: %w", err)
+			}
+			return newFile("quarterly/year.xlsx", "year", out), nil
 		},
 	}
 }

@@ -26,6 +26,12 @@ func quarterlyWorkbook(p *data.Plan, qd *quarterData, date data.Date, k *kit) ([
 	if err := b.writeQuarterTasks(qd, tpl, summary); err != nil {
 		return nil, err
 	}
+	if err := b.writeResults(p, qd.q, qd.q, k, summary, tpl.Results.Section.String()); err != nil {
+		return nil, err
+	}
+	if err := b.writeOpen(p, qd.q, qd.q, k, summary); err != nil {
+		return nil, err
+	}
 	b.created = date.Time().Format(time.RFC3339)
 	props := map[string]string{"plandoc.kind": "quarterly", "plandoc.plan_sha256": p.Source.SHA256, "plandoc.quarter": fmt.Sprint(qd.q), "plandoc.version": Version}
 	return b.finish(summary, props, []string{"plandoc.kind", "plandoc.plan_sha256", "plandoc.quarter", "plandoc.version"})

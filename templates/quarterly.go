@@ -8,8 +8,46 @@ type Quarterly struct {
 	Heading QuarterlyHeading `toml:"heading"`
 	Summary QuarterlySummary `toml:"summary"`
 	Tasks   QuarterlyTasks   `toml:"tasks"`
+	Results Results          `toml:"results"`
+	Year    YearReport       `toml:"year"`
 	Sheets  QuarterlySheets  `toml:"sheets"`
 	Table   TaskTable        `toml:"table"`
+}
+
+// Results is the part of a report that says what was done, from what the
+// departments reported (plandoc collect).
+type Results struct {
+	Section     Text `toml:"section"`
+	None        Text `toml:"none"`
+	AsOf        Text `toml:"as_of" fill:"day month year count"`
+	TT          Text `toml:"tt"`
+	Unit        Text `toml:"unit"`
+	Due         Text `toml:"due"`
+	OnTime      Text `toml:"on_time"`
+	Late        Text `toml:"late"`
+	InProgress  Text `toml:"in_progress"`
+	Postponed   Text `toml:"postponed"`
+	NotStarted  Text `toml:"not_started"`
+	NotDone     Text `toml:"not_done"`
+	NotReported Text `toml:"not_reported"`
+	Share       Text `toml:"share"`
+	TotalsRow   Text `toml:"totals_row"`
+	Undated     Text `toml:"undated" fill:"count"`
+	UndatedKey  Text `toml:"undated_key"`
+	ChartTitle  Text `toml:"chart_title"`
+	Carried     Text `toml:"carried"`
+	Open        Text `toml:"open"`
+	NoneOpen    Text `toml:"none_open"`
+	NewTime     Text `toml:"new_time" fill:"time"`
+	NoReason    Text `toml:"no_reason"`
+}
+
+// YearReport is the wording of the year's report (báo cáo tổng kết năm);
+// its other parts are the quarterly report's.
+type YearReport struct {
+	Summary Text `toml:"summary" fill:"quarter plan_year place organisation title reference code day month year"`
+	Opening Text `toml:"opening" fill:"quarter plan_year place organisation title reference code day month year"`
+	Section Text `toml:"section"`
 }
 
 // QuarterlyHeading is the report's first page. Its wording takes the
@@ -55,6 +93,8 @@ type QuarterlyTasks struct {
 type QuarterlySheets struct {
 	Summary string `toml:"summary"`
 	Tasks   string `toml:"tasks"`
+	Results string `toml:"results"`
+	Open    string `toml:"open"`
 	Month   string `toml:"month"`
 }
 
@@ -64,10 +104,13 @@ func (q *Quarterly) check(k *checker, cols *Columns, page Page) {
 	k.fontSize("heading.date_size", h.DateSize)
 	k.fontSize("heading.opening_size", h.OpeningSize)
 	k.number("summary.chart_height", q.Summary.ChartHeight, 30, 150, "mm", "the chart heights")
-	k.sheetName("sheets.summary", q.Sheets.Summary)
-	k.sheetName("sheets.tasks", q.Sheets.Tasks)
-	if strings.EqualFold(q.Sheets.Summary, q.Sheets.Tasks) {
-		k.bad("sheets.tasks", "sheets.summary and sheets.tasks must differ")
+	seen := map[string]string{}
+	for _, sh := range []struct{ key, name string }{{"summary", q.Sheets.Summary}, {"tasks", q.Sheets.Tasks}, {"results", q.Sheets.Results}, {"open", q.Sheets.Open}} {
+		k.sheetName("sheets."+sh.key, sh.name)
+		if other, dup := seen[strings.ToLower(sh.name)]; dup {
+			k.bad(k.setter("sheets."+sh.key, "sheets."+other), "sheets.%s and sheets.%s must differ", other, sh.key)
+		}
+		seen[strings.ToLower(sh.name)] = sh.key
 	}
 	// The page is the annex's, checked there; a bad one leaves the
 	// columns' widths unchecked rather than reported twice.

@@ -14,12 +14,14 @@ const usage = `plandoc turns an annual work program (one TOML file) into its doc
 
 Usage:
   plandoc                          render the bundled 2021 plan into ./out
-  plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [PLAN.toml]
+  plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [-progress FILE] [PLAN.toml]
                                    render every output of a plan into DIR (default ./out)
   plandoc check [-strict] [PLAN.toml]
                                    list every problem in a plan as FILE:LINE:COL: message
   plandoc import [-o PLAN.toml] [-sheet NAME] SOURCE
                                    make a plan from the table an office already has (.docx, .xlsx, .txt)
+  plandoc collect [-plan PLAN.toml] [-o progress.toml] [-as-of DATE] RETURNED...
+                                   read the workbooks the departments sent back into progress.toml
   plandoc version                  print the version
   plandoc help                     print this help
 
@@ -45,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(rest, stdout, stderr)
 	case "import":
 		return runImport(rest, stdout, stderr)
+	case "collect":
+		return runCollect(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "plandoc", render.Version)
 		return 0

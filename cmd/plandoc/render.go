@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/render"
 )
 
@@ -18,8 +19,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fontDir := fs.String("fonts", "", "folder of TrueType files (regular, bold, italic, bold italic) to use instead of Liberation Serif")
 	quarter := fs.Int("quarter", 0, "render only this quarter's reports (1-4); by default all four")
 	asOf := fs.String("as-of", "", "the quarterly reports' date, 2021-03-31 or 31/03/2021 (default: each quarter's last day)")
+	progressFile := fs.String("progress", "", "the progress file plandoc collect wrote: the reports say what was done, the workbooks start from it")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
+		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [-progress FILE] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +49,20 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", firstLine(err))
 		return 1
+	}
+	if *progressFile != "" {
+		rec, exists, err := progress.Read(*progressFile)
+		switch {
+		case err != nil:
+			fmt.Fprintln(stderr, "plandoc render: no output written:", firstLine(err))
+			return 1
+		case !exists:
+			fmt.Fprintf(stderr, "plandoc render: no output written: %s does not exist; make it with plandoc collect\n", *progressFile)
+			return 1
+		case rec.PlanSHA256 != plan.Source.SHA256:
+			fmt.Fprintf(stderr, "%s: warning: collected against another version of the plan; facts are matched to tasks by their keys, so a task whose content changed has none\n", *progressFile)
+		}
+		opts.Progress = rec
 	}
 	res, err := render.Build(plan, opts)
 	var problems *data.PlanError
