@@ -156,6 +156,10 @@ func TestQuarterlyPDFPassesReaders(t *testing.T) {
 	}
 	tool(t, pdf, "qpdf", "--check")
 	text := squash(pdftext(t, pdf, 0, 0))
+	// Without returns the results part says so plainly, with no table of zeros.
+	if !strings.Contains(text, "III. KẾT QUẢ THỰC HIỆN Chưa thu thập được báo cáo của các đơn vị") || strings.Contains(text, "Tỷ lệ hoàn thành") {
+		t.Errorf("the report without returns shows a results table or lacks the plain statement")
+	}
 	for _, want := range []string{"BÁO CÁO", "Tổng hợp chương trình công tác Quý I năm 2021", "Thanh Hóa, ngày 31 tháng 3 năm 2021",
 		"I. SỐ NHIỆM VỤ THEO ĐƠN VỊ CHỦ TRÌ", "II. DANH MỤC NHIỆM VỤ", "Số nhiệm vụ chủ trì theo đơn vị và tháng", "Tổng cộng 7 5 11"} {
 		if !strings.Contains(text, want) {

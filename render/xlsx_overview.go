@@ -36,6 +36,10 @@ func overviewWorkbook(p *data.Plan, k *kit) ([]byte, error) {
 	if err := b.writeSummary(p.Workloads(), all); err != nil {
 		return nil, err
 	}
+	// What was done in the year so far, per lead unit, from the returns.
+	if err := b.writeResults(p, 1, 4, k, strings.ToUpper(p.Program.Title), k.set.Quarterly.Year.Section.String()); err != nil {
+		return nil, err
+	}
 	props := map[string]string{"plandoc.kind": "overview", "plandoc.plan_sha256": p.Source.SHA256, "plandoc.version": Version}
 	return b.finish(p.Program.Title, props, []string{"plandoc.kind", "plandoc.plan_sha256", "plandoc.version"})
 }

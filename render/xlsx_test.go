@@ -243,7 +243,7 @@ func TestOverviewWorkbookFor2021(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := dumpBook(t, content)
-	if !slices.Equal(d.Sheets, []string{"Tất cả", "Quý I", "Quý II", "Quý III", "Quý IV", "Tiến độ", "Tổng hợp"}) {
+	if !slices.Equal(d.Sheets, []string{"Tất cả", "Quý I", "Quý II", "Quý III", "Quý IV", "Tiến độ", "Tổng hợp", "Kết quả"}) {
 		t.Fatalf("sheets = %v", d.Sheets)
 	}
 	all := tasksOf(d.Sheet["Tất cả"])
@@ -300,6 +300,10 @@ func TestOverviewWorkbookFor2021(t *testing.T) {
 	}
 	if units != 6 {
 		t.Errorf("summary has %d unit rows; want 6", units)
+	}
+	// With no returns collected, the results sheet says so: no zeros.
+	if r := d.Sheet["Kết quả"].Rows; len(r) != 5 || !strings.HasPrefix(fmt.Sprint(r[4][0]), "Chưa thu thập được báo cáo") {
+		t.Errorf("results sheet without returns: %v", r)
 	}
 }
 

@@ -116,6 +116,10 @@ func Load(dir string) (*Set, error) {
 	set.Quarterly.check(quarterly, set.Columns, set.Annex.Page)
 	book.texts(reflect.ValueOf(set.Workbook).Elem())
 	set.Workbook.check(book, set.Columns)
+	// The overview workbook also holds the reports' results sheet.
+	if s := set.Quarterly.Sheets.Results; sheetNamesClash(set.Workbook.Sheets, s) {
+		quarterly.bad("sheets.results", "sheets.results %q is also the name of a sheet of the overview workbook (workbook.toml), which holds it too", s)
+	}
 	for _, k := range []*checker{cols, annex, quarterly, book} {
 		probs = append(probs, k.probs...)
 	}
@@ -124,4 +128,15 @@ func Load(dir string) (*Set, error) {
 	}
 	set.files = map[string]*checker{"columns.toml": cols, "annex.toml": annex, "quarterly.toml": quarterly, "workbook.toml": book}
 	return set, nil
+}
+
+// sheetNamesClash reports whether name is one of the overview's sheets.
+func sheetNamesClash(s WorkbookSheets, name string) bool {
+	for _, n := range []string{s.All, s.Timeline, s.Summary, s.Quarter.Fill(Words{"quarter": "I"}), s.Quarter.Fill(Words{"quarter": "II"}),
+		s.Quarter.Fill(Words{"quarter": "III"}), s.Quarter.Fill(Words{"quarter": "IV"})} {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
 }

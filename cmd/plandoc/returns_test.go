@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/plandoc/plandoc/data"
 )
 
@@ -246,5 +248,54 @@ content = "Báo cáo phản biện"`, 1))
 	}
 	if prefilled < 5 {
 		t.Errorf("the next round's workbook holds %d of the reported statuses", prefilled)
+	}
+}
+
+// Returns that cannot be read: one clear line each, exit 1 when none
+// could be read, and the progress file untouched.
+func TestBadReturnsLeaveTheRecordAlone(t *testing.T) {
+	dir := t.TempDir()
+	returns := filepath.Join(dir, "returns")
+	os.Mkdir(returns, 0o755)
+	os.WriteFile(filepath.Join(returns, "hong.xlsx"), bytes.Repeat([]byte{0x13, 0x37, 0x00, 0xff}, 256), 0o644)
+	os.WriteFile(filepath.Join(returns, "trong.xlsx"), nil, 0o644)
+	big, err := os.Create(filepath.Join(returns, "lon.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big.Truncate(50 << 20) // 50 MB
+	big.Close()
+	// A password-protected workbook, as Excel writes one.
+	locked := excelize.NewFile()
+	if err := locked.SaveAs(filepath.Join(returns, "mat-khau.xlsx"), excelize.Options{Password: "123"}); err != nil {
+		t.Fatal(err)
+	}
+	// An empty workbook (no plandoc sheet).
+	if err := excelize.NewFile().SaveAs(filepath.Join(returns, "rong.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	record := filepath.Join(dir, "progress.toml")
+	os.WriteFile(record, []byte("plan_sha256 = \"x\"\n"), 0o644)
+	before := readFile(t, record)
+	code, stdout, stderr := runCLI(t, "collect", "-o", record, returns)
+	if code != 1 || !strings.Contains(stderr, "no returned workbook could be read (5 given); "+record+" is unchanged") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		"hong.xlsx: not a workbook plandoc can read",
+		"lon.xlsx: reading returned workbook: " + filepath.Join(returns, "lon.xlsx") + " is 50.0 MB; a returned workbook is at most 32 MB; not read",
+		"mat-khau.xlsx: the workbook is password-protected",
+		"rong.xlsx: no department's task sheet in it",
+		"trong.xlsx: the file is empty; not read",
+	} {
+		if strings.Count(stdout, want) != 1 {
+			t.Errorf("collect lacks %q once:\n%s", want, stdout)
+		}
+	}
+	if strings.Count(stdout, "\n") != 5 {
+		t.Errorf("want one line a return:\n%s", stdout)
+	}
+	if !bytes.Equal(before, readFile(t, record)) {
+		t.Errorf("the progress file was changed")
 	}
 }
