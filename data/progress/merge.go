@@ -13,6 +13,7 @@ type Change struct {
 // workbook does not say when it was saved, the later collect wins). It
 // returns the facts that changed what the record says, in its order.
 func (p *Progress) Merge(facts []Entry) []Change {
+	p.index = nil
 	index := map[string]int{}
 	for i, e := range p.Entries {
 		index[e.ID()] = i

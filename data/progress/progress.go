@@ -50,6 +50,8 @@ type Progress struct {
 	PlanSHA256 string    // the plan the entries were collected against
 	AsOf       data.Date // the latest collect's date
 	Entries    []Entry
+
+	index map[string]int // by ID, made on the first Find after a change
 }
 
 // ID is what makes an entry itself: the same task, unit and sheet.
@@ -58,6 +60,7 @@ func (e Entry) ID() string { return e.Task + "|" + e.Unit + "|" + string(e.Role)
 // Sort orders the entries by task number, then unit, then role, the order
 // of the file: the same facts give the same bytes.
 func (p *Progress) Sort(plan *data.Plan) {
+	p.index = nil
 	order := map[string]int{}
 	if plan != nil {
 		for i := range plan.Tasks {
@@ -91,12 +94,18 @@ func (p *Progress) Of(key string) []Entry {
 	return out
 }
 
-// Find is the entry of a task for one unit and role, or nil.
+// Find is the entry of a task for one unit and role, or nil. A render looks
+// up every task of every unit: the entries are indexed once, and the record
+// must not change while it is read (Merge and Sort drop the index).
 func (p *Progress) Find(key, unit string, role Role) *Entry {
-	for i := range p.Entries {
-		if e := &p.Entries[i]; e.Task == key && e.Unit == unit && e.Role == role {
-			return e
+	if p.index == nil {
+		p.index = make(map[string]int, len(p.Entries))
+		for i, e := range p.Entries {
+			p.index[e.ID()] = i
 		}
+	}
+	if i, ok := p.index[Entry{Task: key, Unit: unit, Role: role}.ID()]; ok {
+		return &p.Entries[i]
 	}
 	return nil
 }

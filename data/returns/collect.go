@@ -30,6 +30,8 @@ type Options struct {
 	Columns  *templates.Columns
 	Workbook *templates.Workbook
 	AsOf     data.Date // zero: the date the newest return was saved
+
+	keys map[string]*data.Task
 }
 
 // Result is what the returns said, and everything odd about them.
@@ -71,6 +73,7 @@ func Files(args []string) ([]string, error) {
 // filled in. The workbooks are only read, never changed.
 func Collect(paths []string, opts Options) *Result {
 	res := &Result{}
+	opts.keys = taskKeys(opts.Plan)
 	var books []*returned
 	for _, path := range paths {
 		b, err := readReturn(path, opts)
@@ -92,9 +95,10 @@ func Collect(paths []string, opts Options) *Result {
 			}
 		}
 	}
+	byKey, sheets := opts.keys, sheetTasks(opts.Plan)
 	for _, b := range books {
 		res.Read++
-		res.Facts = append(res.Facts, b.facts(opts, res)...)
+		res.Facts = append(res.Facts, b.facts(opts, res, byKey, sheets)...)
 	}
 	checkJointLeads(opts.Plan, res)
 	res.Problems = res.Problems.Sorted()
@@ -150,7 +154,7 @@ func readReturn(path string, opts Options) (*returned, error) {
 	if opts.Plan.Unit(b.unit) == nil {
 		return nil, fmt.Errorf("it is the workbook of unit %q, which this plan does not have: a workbook of another plan", b.unit)
 	}
-	if !b.matchesPlan(opts.Plan) {
+	if !b.matchesPlan(opts.keys) {
 		return nil, fmt.Errorf("none of its tasks is in this plan (it was made from plan %.12s…, this is %.12s…): a workbook of another plan or year", b.plan, opts.Plan.Source.SHA256)
 	}
 	if b.plan != opts.Plan.Source.SHA256 {
@@ -160,14 +164,10 @@ func readReturn(path string, opts Options) (*returned, error) {
 	return b, nil
 }
 
-func (b *returned) matchesPlan(p *data.Plan) bool {
-	keys := map[string]bool{}
-	for i := range p.Tasks {
-		keys[p.Tasks[i].Key()] = true
-	}
+func (b *returned) matchesPlan(keys map[string]*data.Task) bool {
 	for _, s := range b.sheets {
 		for _, r := range s.rows {
-			if keys[r.key] {
+			if keys[r.key] != nil {
 				return true
 			}
 		}

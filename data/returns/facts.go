@@ -2,7 +2,6 @@ package returns
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
@@ -12,18 +11,18 @@ import (
 
 // facts turns a return's rows into progress entries, reporting each row
 // that is not taken, or taken with a doubt, once.
-func (b *returned) facts(opts Options, res *Result) []progress.Entry {
+func (b *returned) facts(opts Options, res *Result, byKey map[string]*data.Task, sheets map[string][]*data.Task) []progress.Entry {
 	p, pr := opts.Plan, opts.Columns.Progress
-	byKey := map[string]*data.Task{}
-	for i := range p.Tasks {
-		byKey[p.Tasks[i].Key()] = &p.Tasks[i]
-	}
 	warn := func(s taskSheet, row int, format string, args ...any) {
 		res.Problems = append(res.Problems, data.Problem{File: b.path + ":" + s.name, Line: row, Severity: data.Warning, Msg: fmt.Sprintf(format, args...)})
 	}
 	var out []progress.Entry
 	for _, s := range b.sheets {
-		expected := b.expected(p, s.role)
+		expected := sheets[b.unit+"|"+string(s.role)]
+		onSheet := make(map[*data.Task]bool, len(expected))
+		for _, t := range expected {
+			onSheet[t] = true
+		}
 		seen := map[string]bool{}
 		for _, r := range s.rows {
 			t := byKey[r.key]
@@ -42,7 +41,7 @@ func (b *returned) facts(opts Options, res *Result) []progress.Entry {
 				continue
 			}
 			seen[r.key] = true
-			if !slices.Contains(expected, t) {
+			if !onSheet[t] {
 				warn(s, r.n, "task %s does not belong on this sheet of unit %q; not taken", t.TT, b.unit)
 				continue
 			}
@@ -104,21 +103,34 @@ func entry(b *returned, s taskSheet, r taskRow, t *data.Task, pr templates.Progr
 	return e, true
 }
 
-// expected lists the tasks plandoc put on a unit's sheet.
-func (b *returned) expected(p *data.Plan, role progress.Role) []*data.Task {
+// sheetTasks lists the tasks plandoc put on each unit's sheets, by
+// "unit|role", worked out once for all the returns.
+func sheetTasks(p *data.Plan) map[string][]*data.Task {
+	out := map[string][]*data.Task{}
 	for _, w := range p.Workloads() {
-		if w.Unit.ID == b.unit {
-			if role == progress.Lead {
-				return w.Lead
-			}
-			return w.Partner
-		}
+		out[w.Unit.ID+"|"+string(progress.Lead)] = w.Lead
+		out[w.Unit.ID+"|"+string(progress.Partner)] = w.Partner
 	}
-	return nil
+	return out
+}
+
+// taskKeys finds tasks by their keys.
+func taskKeys(p *data.Plan) map[string]*data.Task {
+	out := make(map[string]*data.Task, len(p.Tasks))
+	for i := range p.Tasks {
+		out[p.Tasks[i].Key()] = &p.Tasks[i]
+	}
+	return out
 }
 
 // checkJointLeads reports tasks whose joint leads returned different statuses.
 func checkJointLeads(p *data.Plan, res *Result) {
+	leads := map[string][]progress.Entry{}
+	for _, f := range res.Facts {
+		if f.Role == progress.Lead {
+			leads[f.Task] = append(leads[f.Task], f)
+		}
+	}
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
 		if len(t.Units) < 2 {
@@ -126,11 +138,9 @@ func checkJointLeads(p *data.Plan, res *Result) {
 		}
 		var said []string
 		statuses := map[string]bool{}
-		for _, f := range res.Facts {
-			if f.Task == t.Key() && f.Role == progress.Lead {
-				said = append(said, fmt.Sprintf("%s %q", f.Unit, f.Status))
-				statuses[f.Status] = true
-			}
+		for _, f := range leads[t.Key()] {
+			said = append(said, fmt.Sprintf("%s %q", f.Unit, f.Status))
+			statuses[f.Status] = true
 		}
 		if len(statuses) > 1 {
 			line, col := p.Where(fmt.Sprintf("tasks[%d]", i))
