@@ -87,7 +87,14 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "read %s, %s as of %s; %s changed since the previous collect:\n", count(res.Read, "workbook"), count(len(res.Facts), "fact"), res.AsOf, count(len(changes), "fact"))
-	for _, c := range changes {
+	// A first collect of a large plan changes every fact: list the first
+	// ones, and count the rest.
+	const listed = 200
+	for i, c := range changes {
+		if i == listed {
+			fmt.Fprintf(stdout, "  … and %d more (progress.toml holds them all)\n", len(changes)-listed)
+			break
+		}
 		name := c.Now.Unit
 		if u := plan.Unit(c.Now.Unit); u != nil {
 			name = u.Name

@@ -29,19 +29,17 @@ With no PLAN.toml, render and check use the bundled plan.
 `
 
 func main() {
-	restore := batchCollector() // a batch program: speed over a small heap
-	code := run(os.Args[1:], os.Stdout, os.Stderr)
-	restore()
-	os.Exit(code)
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run is main without the process around it, so tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		return runRender(nil, stdout, stderr)
+		args = []string{"render"}
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "render":
+		defer batchCollector()() // a batch render: speed over a small heap
 		return runRender(rest, stdout, stderr)
 	case "check":
 		return runCheck(rest, stdout, stderr)

@@ -18,8 +18,9 @@ import (
 )
 
 // MaxFileBytes bounds a progress file: 10,000 tasks reported by their lead
-// and two partners each are about 8 MB.
-const MaxFileBytes = 64 << 20
+// and two partners each are about 10 MB; a plan whose 100 units all
+// coordinate a third of its 10,000 tasks, 110 MB.
+const MaxFileBytes = 256 << 20
 
 // Encode writes the progress as TOML, one [[entry]] a fact, in a fixed
 // order and form: the same facts give the same bytes, and a diff between
@@ -32,17 +33,23 @@ func (p *Progress) Encode() []byte {
 	if !p.AsOf.IsZero() {
 		fmt.Fprintf(&b, "as_of = %s\n", p.AsOf)
 	}
+	field := func(key, v string) {
+		if v != "" {
+			b.WriteString(key)
+			b.WriteString(" = ")
+			b.WriteString(quote(v))
+			b.WriteByte('\n')
+		}
+	}
 	for _, e := range p.Entries {
 		b.WriteString("\n[[entry]]\n")
-		fmt.Fprintf(&b, "task = %s\ntt = %s\nunit = %s\nrole = %s\n", quote(e.Task), quote(e.TT), quote(e.Unit), quote(string(e.Role)))
-		field := func(key, v string) {
-			if v != "" {
-				fmt.Fprintf(&b, "%s = %s\n", key, quote(v))
-			}
-		}
+		field("task", e.Task)
+		field("tt", e.TT)
+		field("unit", e.Unit)
+		field("role", string(e.Role))
 		field("status", e.Status)
 		if !e.Done.IsZero() {
-			fmt.Fprintf(&b, "done = %s\n", e.Done)
+			b.WriteString("done = " + e.Done.String() + "\n")
 		}
 		field("new_time", e.NewTime)
 		field("notes", e.Notes)
@@ -60,7 +67,7 @@ func (p *Progress) Encode() []byte {
 		field("source_sha256", e.SourceSHA256)
 		field("saved", e.Saved)
 		if !e.AsOf.IsZero() {
-			fmt.Fprintf(&b, "as_of = %s\n", e.AsOf)
+			b.WriteString("as_of = " + e.AsOf.String() + "\n")
 		}
 	}
 	return b.Bytes()
@@ -69,6 +76,9 @@ func (p *Progress) Encode() []byte {
 // quote writes a TOML basic string: what a department typed may hold
 // quotes, backslashes, line breaks or control characters.
 func quote(s string) string {
+	if !strings.ContainsAny(s, "\"\\\n\t\x7f\ufffd") && !hasControl(s) {
+		return `"` + s + `"`
+	}
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
@@ -89,6 +99,15 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 {
+			return true
+		}
+	}
+	return false
 }
 
 // fileForm is the file as TOML decodes it.

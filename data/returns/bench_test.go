@@ -86,4 +86,3 @@ func BenchmarkCollect100Workbooks10000Tasks(b *testing.B) {
 	}
 	benchCollect(b, p, 100)
 }
-

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/progress"
@@ -74,9 +76,27 @@ func Files(args []string) ([]string, error) {
 func Collect(paths []string, opts Options) *Result {
 	res := &Result{}
 	opts.keys = taskKeys(opts.Plan)
+	// The workbooks are read on every processor at once; what they hold
+	// is taken in the order given.
+	read := make([]*returned, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				read[i], errs[i] = readReturn(paths[i], opts)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var books []*returned
-	for _, path := range paths {
-		b, err := readReturn(path, opts)
+	for i, path := range paths {
+		b, err := read[i], errs[i]
 		if err != nil {
 			res.Problems = append(res.Problems, data.Problem{File: path, Msg: err.Error() + "; not read"})
 			continue
@@ -95,10 +115,10 @@ func Collect(paths []string, opts Options) *Result {
 			}
 		}
 	}
-	byKey, sheets := opts.keys, sheetTasks(opts.Plan)
+	byKey, sheets, printed := opts.keys, sheetTasks(opts.Plan), printedCells(opts.Plan)
 	for _, b := range books {
 		res.Read++
-		res.Facts = append(res.Facts, b.facts(opts, res, byKey, sheets)...)
+		res.Facts = append(res.Facts, b.facts(opts, res, byKey, sheets, printed)...)
 	}
 	checkJointLeads(opts.Plan, res)
 	res.Problems = res.Problems.Sorted()

@@ -11,7 +11,7 @@ import (
 
 // facts turns a return's rows into progress entries, reporting each row
 // that is not taken, or taken with a doubt, once.
-func (b *returned) facts(opts Options, res *Result, byKey map[string]*data.Task, sheets map[string][]*data.Task) []progress.Entry {
+func (b *returned) facts(opts Options, res *Result, byKey map[string]*data.Task, sheets map[string][]*data.Task, printed map[*data.Task][]string) []progress.Entry {
 	p, pr := opts.Plan, opts.Columns.Progress
 	warn := func(s taskSheet, row int, format string, args ...any) {
 		res.Problems = append(res.Problems, data.Problem{File: b.path + ":" + s.name, Line: row, Severity: data.Warning, Msg: fmt.Sprintf(format, args...)})
@@ -45,9 +45,9 @@ func (b *returned) facts(opts Options, res *Result, byKey map[string]*data.Task,
 				warn(s, r.n, "task %s does not belong on this sheet of unit %q; not taken", t.TT, b.unit)
 				continue
 			}
-			for _, f := range data.TaskFields {
-				returnedText, ok := r.plan[f.Name]
-				if ok && squash(returnedText) != squash(f.Text(p, t)) && !(f.Name == "tt" && sameNumber(returnedText, t.TT)) {
+			for i, f := range data.TaskFields {
+				returnedText, ok := r.plan[i], r.hasPlan[i]
+				if ok && returnedText != printed[t][i] && squash(returnedText) != squash(printed[t][i]) && !(f.Name == "tt" && sameNumber(returnedText, t.TT)) {
 					warn(s, r.n, "task %s: the plan's column %q was edited (the sheet was unprotected); the plan's text stands, the edit is ignored", t.TT, heading(opts.Columns, f.Name))
 				}
 			}
@@ -110,6 +110,21 @@ func sheetTasks(p *data.Plan) map[string][]*data.Task {
 	for _, w := range p.Workloads() {
 		out[w.Unit.ID+"|"+string(progress.Lead)] = w.Lead
 		out[w.Unit.ID+"|"+string(progress.Partner)] = w.Partner
+	}
+	return out
+}
+
+// printedCells are each task's cells as the workbooks print them, by
+// data.TaskFields, to see whether a returned row's plan cells were edited.
+func printedCells(p *data.Plan) map[*data.Task][]string {
+	out := make(map[*data.Task][]string, len(p.Tasks))
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		cells := make([]string, len(data.TaskFields))
+		for j, f := range data.TaskFields {
+			cells[j] = f.Text(p, t)
+		}
+		out[t] = cells
 	}
 	return out
 }

@@ -21,7 +21,8 @@ type taskSheet struct {
 type taskRow struct {
 	n       int // the row's number in the sheet, for messages
 	key     string
-	plan    map[string]string // field → text of the plan's columns as returned
+	plan    []string // text of the plan's columns as returned, by data.TaskFields
+	hasPlan []bool   // which of them the sheet has
 	status  string
 	done    cell
 	newTime string
@@ -60,18 +61,32 @@ func readTaskSheet(path string, s *sheet, m marks, pr templates.Progress, cols *
 		return cell{}
 	}
 	keyCol, statusCol, doneCol, newCol, notesCol := col(pr.Key), col(pr.Status), col(pr.Done), col(pr.NewTime), col(pr.Notes)
-	for r := header + 1; r < len(s.rows); r++ {
-		row := s.rows[r]
-		tr := taskRow{n: r + 1, key: strings.TrimSpace(get(row, keyCol).text), plan: map[string]string{},
-			status: strings.TrimSpace(get(row, statusCol).text), done: get(row, doneCol),
-			newTime: strings.TrimSpace(get(row, newCol).text), notes: strings.TrimSpace(get(row, notesCol).text)}
+	// Each task field's column in the sheet, -1 when the sheet lacks it.
+	planCols := make([]int, len(data.TaskFields))
+	for i, f := range data.TaskFields {
+		planCols[i] = -1
 		for _, c := range cols.Column {
-			if i := col(c.Heading); i >= 0 {
-				tr.plan[c.Field] = get(row, i).text
+			if c.Field == f.Name {
+				planCols[i] = col(c.Heading)
 			}
 		}
-		for _, e := range pr.Extra {
-			if v := strings.TrimSpace(get(row, col(e)).text); v != "" {
+	}
+	extraCols := make([]int, len(pr.Extra))
+	for i, e := range pr.Extra {
+		extraCols[i] = col(e)
+	}
+	for r := header + 1; r < len(s.rows); r++ {
+		row := s.rows[r]
+		tr := taskRow{n: r + 1, key: strings.TrimSpace(get(row, keyCol).text), plan: make([]string, len(planCols)), hasPlan: make([]bool, len(planCols)),
+			status: strings.TrimSpace(get(row, statusCol).text), done: get(row, doneCol),
+			newTime: strings.TrimSpace(get(row, newCol).text), notes: strings.TrimSpace(get(row, notesCol).text)}
+		for i, c := range planCols {
+			if c >= 0 {
+				tr.plan[i], tr.hasPlan[i] = get(row, c).text, true
+			}
+		}
+		for i, e := range pr.Extra {
+			if v := strings.TrimSpace(get(row, extraCols[i]).text); v != "" {
 				tr.extra = append(tr.extra, progress.Field{Name: e, Value: v})
 			}
 		}
