@@ -1,9 +1,11 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -343,5 +345,42 @@ func TestQuarterlyChartWithMoreUnitsThanItHolds(t *testing.T) {
 	}
 	if l.chart[11].h <= l.chart[0].h {
 		t.Errorf("the others' bar is %.2f mm, no higher than a unit's %.2f", l.chart[11].h, l.chart[0].h)
+	}
+	// The workbook's native chart reads the same twelve groups.
+	book, err := quarterlyWorkbook(p, qd, data.QuarterEnd(2021, 1), k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := dumpBook(t, book).Sheet["Tổng hợp"]
+	col := -1
+	for _, row := range sheet.Rows {
+		for c, v := range row {
+			if v == "Các đơn vị khác (190)" {
+				col = c
+			}
+		}
+	}
+	var labels []string
+	for _, row := range sheet.Rows[5:] {
+		if col >= 0 && len(row) > col && row[col] != nil {
+			labels = append(labels, fmt.Sprint(row[col]))
+		}
+	}
+	if len(labels) != 12 || labels[11] != "Các đơn vị khác (190)" || labels[0] != "Đơn vị số 1" {
+		t.Errorf("the chart's groups in the workbook: %q", labels)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") {
+			rc, _ := f.Open()
+			xml, _ := io.ReadAll(rc)
+			rc.Close()
+			if want := fmt.Sprintf("$%s$6:$%s$17", colName(col+1), colName(col+1)); !strings.Contains(string(xml), want) {
+				t.Errorf("the chart does not read its categories from %s", want)
+			}
+		}
 	}
 }

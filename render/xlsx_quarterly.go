@@ -143,12 +143,35 @@ func (b *book) addQuarterChart(sheet string, qd *quarterData, s templates.Quarte
 	ref := func(col, from, to int) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), from, colName(col), to)
 	}
+	labelCol, valueCol := 2, 3
+	if len(qd.units) > maxChartGroups {
+		// As the PDF's: the units leading the most and one group of the
+		// others, from a small table right of the summary the chart reads.
+		groups := chartGroups(qd.units, s)
+		labelCol = 4 + len(qd.months) + len(qd.bodies) + 2
+		valueCol = labelCol + 1
+		for i, g := range groups {
+			row := []any{g.label}
+			for _, n := range g.months {
+				row = append(row, n)
+			}
+			if err := b.f.SetSheetRow(sheet, cellName(labelCol, first+i), &row); err != nil {
+				return err
+			}
+		}
+		for i, m := range qd.months {
+			if err := b.f.SetCellStr(sheet, cellName(valueCol+i, header), s.Month.Fill(monthWords(m))); err != nil {
+				return err
+			}
+		}
+		last = first + len(groups) - 1
+	}
 	var series []excelize.ChartSeries
 	for i := range qd.months {
-		col := 3 + i
+		col := valueCol + i
 		series = append(series, excelize.ChartSeries{
 			Name:       fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), header),
-			Categories: ref(2, first, last),
+			Categories: ref(labelCol, first, last),
 			Values:     ref(col, first, last),
 		})
 	}
