@@ -240,31 +240,37 @@ type chartGroup struct {
 // among equals) and one group of all the others; the table above the
 // chart lists every unit.
 func chartGroups(units []unitCount, s templates.QuarterlySummary) []chartGroup {
-	order := make([]int, len(units))
+	shown, others := topGroups(len(units), func(i int) int { return units[i].total })
+	var groups []chartGroup
+	for _, i := range shown {
+		groups = append(groups, chartGroup{label: units[i].unit.Name, months: units[i].months})
+	}
+	if len(others) > 0 {
+		g := chartGroup{label: s.ChartOthers.Fill(templates.Words{"count": strconv.Itoa(len(others))})}
+		for _, i := range others {
+			for j := range g.months {
+				g.months[j] += units[i].months[j]
+			}
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+// topGroups picks what a chart of n groups shows: all of them, or past
+// maxChartGroups the maxChartGroups-1 of the largest weight (in their
+// order among equals) and the rest to add up into one group.
+func topGroups(n int, weight func(int) int) (shown, others []int) {
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	if len(units) > maxChartGroups {
-		slices.SortStableFunc(order, func(a, b int) int { return units[b].total - units[a].total })
-		order = order[:maxChartGroups-1]
-		slices.Sort(order)
+	if n <= maxChartGroups {
+		return order, nil
 	}
-	var groups []chartGroup
-	shown := map[int]bool{}
-	for _, i := range order {
-		groups = append(groups, chartGroup{label: units[i].unit.Name, months: units[i].months})
-		shown[i] = true
-	}
-	if len(units) > maxChartGroups {
-		others := chartGroup{label: s.ChartOthers.Fill(templates.Words{"count": strconv.Itoa(len(units) - len(order))})}
-		for i, u := range units {
-			if !shown[i] {
-				for j := range others.months {
-					others.months[j] += u.months[j]
-				}
-			}
-		}
-		groups = append(groups, others)
-	}
-	return groups
+	slices.SortStableFunc(order, func(a, b int) int { return weight(b) - weight(a) })
+	shown, others = order[:maxChartGroups-1], order[maxChartGroups-1:]
+	slices.Sort(shown)
+	slices.Sort(others)
+	return shown, others
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -225,32 +224,20 @@ type stackGroup struct {
 // stackGroups are the units' rows, or past maxChartGroups the units with
 // the most tasks due and one group of the others.
 func stackGroups(rows []resultRow, othersLabel templates.Text) []stackGroup {
-	order := make([]int, len(rows))
-	for i := range order {
-		order[i] = i
-	}
-	if len(rows) > maxChartGroups {
-		slices.SortStableFunc(order, func(a, b int) int { return rows[b].due - rows[a].due })
-		order = order[:maxChartGroups-1]
-		slices.Sort(order)
-	}
+	shown, others := topGroups(len(rows), func(i int) int { return rows[i].due })
 	var groups []stackGroup
-	shown := map[int]bool{}
-	for _, i := range order {
+	for _, i := range shown {
 		groups = append(groups, stackGroup{label: rows[i].unit.Name, due: rows[i].due, counts: rows[i].counts})
-		shown[i] = true
 	}
-	if len(rows) > maxChartGroups {
-		others := stackGroup{label: othersLabel.Fill(templates.Words{"count": strconv.Itoa(len(rows) - len(order))})}
-		for i, row := range rows {
-			if !shown[i] {
-				others.due += row.due
-				for o := range others.counts {
-					others.counts[o] += row.counts[o]
-				}
+	if len(others) > 0 {
+		g := stackGroup{label: othersLabel.Fill(templates.Words{"count": strconv.Itoa(len(others))})}
+		for _, i := range others {
+			g.due += rows[i].due
+			for o := range g.counts {
+				g.counts[o] += rows[i].counts[o]
 			}
 		}
-		groups = append(groups, others)
+		groups = append(groups, g)
 	}
 	return groups
 }

@@ -7,9 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -73,42 +71,7 @@ func (p *Progress) Encode() []byte {
 	return b.Bytes()
 }
 
-// quote writes a TOML basic string: what a department typed may hold
-// quotes, backslashes, line breaks or control characters.
-func quote(s string) string {
-	if !strings.ContainsAny(s, "\"\\\n\t\x7f\ufffd") && !hasControl(s) {
-		return `"` + s + `"`
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-func hasControl(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 {
-			return true
-		}
-	}
-	return false
-}
+func quote(s string) string { return data.TOMLString(s) }
 
 // fileForm is the file as TOML decodes it.
 type fileForm struct {
