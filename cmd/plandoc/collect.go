@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/progress"
@@ -12,7 +13,14 @@ import (
 	"github.com/plandoc/plandoc/templates"
 )
 
+// collectMemory is the soft limit of a collect's heap: the facts of a
+// large plan's returns are a few hundred megabytes, and collecting keeps
+// them, not the workbooks; the collector works harder near the limit rather
+// than letting the process grow to twice what it holds.
+const collectMemory = 420 << 20
+
 func runCollect(args []string, stdout, stderr io.Writer) int {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(collectMemory))
 	fs := flag.NewFlagSet("plandoc collect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	planPath := fs.String("plan", "", "the plan the workbooks were made from (default: the bundled plan)")
@@ -79,22 +87,20 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 	if existed && record.PlanSHA256 != "" && record.PlanSHA256 != plan.Source.SHA256 {
 		fmt.Fprintf(stdout, "%s: warning: its facts were collected against an earlier version of the plan; they are kept, the new ones merged in\n", *out)
 	}
-	changes := record.Merge(res.Facts)
+	// A first collect of a large plan changes every fact: the first are
+	// listed, the rest counted.
+	const listed = 200
+	facts := len(res.Facts)
+	changed, changes := record.Merge(res.Facts, listed)
+	res.Facts = nil // the record holds them now
 	record.PlanSHA256, record.AsOf = plan.Source.SHA256, res.AsOf
 	record.Sort(plan)
 	if err := record.Write(*out); err != nil {
 		fmt.Fprintln(stderr, "plandoc collect:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "read %s, %s as of %s; %s changed since the previous collect:\n", count(res.Read, "workbook"), count(len(res.Facts), "fact"), res.AsOf, count(len(changes), "fact"))
-	// A first collect of a large plan changes every fact: list the first
-	// ones, and count the rest.
-	const listed = 200
-	for i, c := range changes {
-		if i == listed {
-			fmt.Fprintf(stdout, "  … and %d more (progress.toml holds them all)\n", len(changes)-listed)
-			break
-		}
+	fmt.Fprintf(stdout, "read %s, %s as of %s; %s changed since the previous collect:\n", count(res.Read, "workbook"), count(facts, "fact"), res.AsOf, count(changed, "fact"))
+	for _, c := range changes {
 		name := c.Now.Unit
 		if u := plan.Unit(c.Now.Unit); u != nil {
 			name = u.Name
@@ -105,6 +111,9 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 		default:
 			fmt.Fprintf(stdout, "  task %s, %s (%s): %s, was %s\n", c.Now.TT, name, c.Now.Role, describe(c.Now), describe(*c.Before))
 		}
+	}
+	if changed > len(changes) {
+		fmt.Fprintf(stdout, "  … and %d more (%s holds them all)\n", changed-len(changes), *out)
 	}
 	fmt.Fprintf(stderr, "wrote %s (%s); %s, %s\n", *out, count(len(record.Entries), "fact"), count(res.Problems.Errors(), "workbook"), count(res.Problems.Warnings(), "warning"))
 	return 0

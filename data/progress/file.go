@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strconv"
@@ -25,11 +26,23 @@ const MaxFileBytes = 256 << 20
 // two collects shows what changed.
 func (p *Progress) Encode() []byte {
 	var b bytes.Buffer
+	p.encode(&b)
+	return b.Bytes()
+}
+
+// writer is what encode writes to: a buffer, or a buffered file.
+type writer interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+func (p *Progress) encode(b writer) {
 	b.WriteString("# Progress of a work program, as the departments reported it.\n")
 	b.WriteString("# Made and merged by plandoc collect; read by plandoc render -progress.\n\n")
-	fmt.Fprintf(&b, "plan_sha256 = %s\n", quote(p.PlanSHA256))
+	fmt.Fprintf(b, "plan_sha256 = %s\n", quote(p.PlanSHA256))
 	if !p.AsOf.IsZero() {
-		fmt.Fprintf(&b, "as_of = %s\n", p.AsOf)
+		fmt.Fprintf(b, "as_of = %s\n", p.AsOf)
 	}
 	field := func(key, v string) {
 		if v != "" {
@@ -57,7 +70,7 @@ func (p *Progress) Encode() []byte {
 				if i > 0 {
 					b.WriteString(", ")
 				}
-				fmt.Fprintf(&b, "{ name = %s, value = %s }", quote(f.Name), quote(f.Value))
+				fmt.Fprintf(b, "{ name = %s, value = %s }", quote(f.Name), quote(f.Value))
 			}
 			b.WriteString("]\n")
 		}
@@ -68,7 +81,6 @@ func (p *Progress) Encode() []byte {
 			b.WriteString("as_of = " + e.AsOf.String() + "\n")
 		}
 	}
-	return b.Bytes()
 }
 
 func quote(s string) string { return data.TOMLString(s) }
@@ -112,6 +124,9 @@ func Read(path string) (p *Progress, exists bool, err error) {
 
 // Parse reads progress from the bytes of a progress file.
 func Parse(name string, raw []byte) (*Progress, error) {
+	if p, ok := fastParse(raw); ok && p.valid() {
+		return p, nil
+	}
 	if prob := data.NestingProblem(name, raw); prob != nil {
 		return nil, data.Problems{*prob}.Err()
 	}
@@ -135,8 +150,24 @@ func Parse(name string, raw []byte) (*Progress, error) {
 	return p, nil
 }
 
-// Write writes the file whole or not at all.
-func (p *Progress) Write(path string) error { return safefile.WriteSynced(path, p.Encode()) }
+// valid reports whether every entry names its task, unit and role, as
+// the TOML path below checks with a message.
+func (p *Progress) valid() bool {
+	for _, e := range p.Entries {
+		if e.Task == "" || e.Unit == "" || (e.Role != Lead && e.Role != Partner) {
+			return false
+		}
+	}
+	return true
+}
+
+// Write writes the file whole or not at all, without holding it in memory.
+func (p *Progress) Write(path string) error {
+	return safefile.WriteWith(path, func(w io.Writer) error {
+		p.encode(w.(writer))
+		return nil
+	})
+}
 
 // dateOf is the civil date of a TOML local date (midnight in the
 // machine's zone: its date, never its UTC date).

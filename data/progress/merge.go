@@ -11,20 +11,28 @@ type Change struct {
 // Merge puts new facts into the record: for the same task, unit and sheet
 // a fact from a workbook saved later replaces the older one (when either
 // workbook does not say when it was saved, the later collect wins). It
-// returns the facts that changed what the record says, in its order.
-func (p *Progress) Merge(facts []Entry) []Change {
+// returns how many facts changed what the record says, and the first
+// list of them (a first collect of a large plan changes every fact: the
+// record holds them all, a person reads the first).
+func (p *Progress) Merge(facts []Entry, list int) (changed int, first []Change) {
 	p.index = nil
-	index := map[string]int{}
+	index := make(map[entryID]int, len(p.Entries)+len(facts))
 	for i, e := range p.Entries {
-		index[e.ID()] = i
+		index[e.id()] = i
 	}
-	var changes []Change
+	p.Entries = slices.Grow(p.Entries, len(facts))
+	note := func(c Change) {
+		if changed < list {
+			first = append(first, c)
+		}
+		changed++
+	}
 	for _, f := range facts {
-		i, ok := index[f.ID()]
+		i, ok := index[f.id()]
 		if !ok {
-			index[f.ID()] = len(p.Entries)
+			index[f.id()] = len(p.Entries)
 			p.Entries = append(p.Entries, f)
-			changes = append(changes, Change{Now: f})
+			note(Change{Now: f})
 			continue
 		}
 		old := p.Entries[i]
@@ -33,10 +41,10 @@ func (p *Progress) Merge(facts []Entry) []Change {
 		}
 		p.Entries[i] = f
 		if !sameFacts(old, f) {
-			changes = append(changes, Change{Now: f, Before: &old})
+			note(Change{Now: f, Before: &old})
 		}
 	}
-	return changes
+	return changed, first
 }
 
 // older reports whether fact a comes from an earlier return than b.

@@ -51,11 +51,16 @@ type Progress struct {
 	AsOf       data.Date // the latest collect's date
 	Entries    []Entry
 
-	index map[string]int // by ID, made on the first Find after a change
+	index map[entryID]int // made on the first Find after a change
 }
 
-// ID is what makes an entry itself: the same task, unit and sheet.
-func (e Entry) ID() string { return e.Task + "|" + e.Unit + "|" + string(e.Role) }
+// entryID is what makes an entry itself: the same task, unit and sheet.
+type entryID struct {
+	task, unit string
+	role       Role
+}
+
+func (e Entry) id() entryID { return entryID{e.Task, e.Unit, e.Role} }
 
 // Sort orders the entries by task number, then unit, then role, the order
 // of the file: the same facts give the same bytes.
@@ -67,20 +72,28 @@ func (p *Progress) Sort(plan *data.Plan) {
 			order[plan.Tasks[i].Key()] = i
 		}
 	}
-	slices.SortStableFunc(p.Entries, func(a, b Entry) int {
-		ia, oka := order[a.Task]
-		ib, okb := order[b.Task]
-		switch {
-		case oka && okb && ia != ib:
-			return ia - ib
-		case oka != okb:
-			if oka {
-				return -1
-			}
-			return 1
+	// Entries are large: sort small keys, then move each entry once.
+	type key struct {
+		rank int // the task's place in the plan; past the end for a task it no longer has
+		id   entryID
+		at   int
+	}
+	keys := make([]key, len(p.Entries))
+	for i, e := range p.Entries {
+		rank, ok := order[e.Task]
+		if !ok {
+			rank = len(order)
 		}
-		return cmp.Or(cmp.Compare(a.Task, b.Task), cmp.Compare(a.Unit, b.Unit), cmp.Compare(a.Role, b.Role))
+		keys[i] = key{rank, e.id(), i}
+	}
+	slices.SortStableFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.id.task, b.id.task), cmp.Compare(a.id.unit, b.id.unit), cmp.Compare(a.id.role, b.id.role))
 	})
+	sorted := make([]Entry, len(p.Entries))
+	for i, k := range keys {
+		sorted[i] = p.Entries[k.at]
+	}
+	p.Entries = sorted
 }
 
 // Of is the entries of one task, the lead units' first, in registry order.
@@ -99,12 +112,12 @@ func (p *Progress) Of(key string) []Entry {
 // must not change while it is read (Merge and Sort drop the index).
 func (p *Progress) Find(key, unit string, role Role) *Entry {
 	if p.index == nil {
-		p.index = make(map[string]int, len(p.Entries))
+		p.index = make(map[entryID]int, len(p.Entries))
 		for i, e := range p.Entries {
-			p.index[e.ID()] = i
+			p.index[e.id()] = i
 		}
 	}
-	if i, ok := p.index[Entry{Task: key, Unit: unit, Role: role}.ID()]; ok {
+	if i, ok := p.index[entryID{key, unit, role}]; ok {
 		return &p.Entries[i]
 	}
 	return nil

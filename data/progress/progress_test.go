@@ -30,6 +30,11 @@ func TestEncodeParseRoundTrip(t *testing.T) {
 	if e := back.Find("2-bb", "ban-a", Partner); e == nil || e.NewTime != "Tháng 12" {
 		t.Errorf("Find = %+v", e)
 	}
+	// The same file in another TOML form, as a person might write it, reads the same.
+	hand := strings.NewReplacer("status = \"Hoàn thành\"", "status = 'Hoàn thành'", "done = 2021-01-20", "done = 2021-01-20 # by hand").Replace(string(raw))
+	if other, err := Parse("progress.toml", []byte(hand)); err != nil || !bytes.Equal(other.Encode(), raw) {
+		t.Errorf("a hand-edited file: %v\n%s", err, other.Encode())
+	}
 	if _, err := Parse("bad.toml", []byte("[[entry]]\ntask = \"1\"\n")); err == nil || !strings.Contains(err.Error(), "entry #1 lacks its task, its unit or a role") {
 		t.Errorf("an entry without unit: %v", err)
 	}
@@ -45,20 +50,23 @@ func TestMergeKeepsTheNewerFact(t *testing.T) {
 		return Entry{Task: "1-aa", TT: "1", Unit: "van-phong", Role: Lead, Status: status, Saved: saved}
 	}
 	p := &Progress{}
-	if ch := p.Merge([]Entry{fact("Đang thực hiện", "2021-03-01T00:00:00Z")}); len(ch) != 1 || ch[0].Before != nil {
+	if n, ch := p.Merge([]Entry{fact("Đang thực hiện", "2021-03-01T00:00:00Z")}, 10); n != 1 || len(ch) != 1 || ch[0].Before != nil {
 		t.Fatalf("first merge: %+v", ch)
 	}
-	if ch := p.Merge([]Entry{fact("Chưa thực hiện", "2021-02-01T00:00:00Z")}); len(ch) != 0 || p.Entries[0].Status != "Đang thực hiện" {
+	if n, ch := p.Merge([]Entry{fact("Chưa thực hiện", "2021-02-01T00:00:00Z")}, 10); n != 0 || len(ch) != 0 || p.Entries[0].Status != "Đang thực hiện" {
 		t.Errorf("an older return changed the record: %+v %+v", ch, p.Entries)
 	}
-	ch := p.Merge([]Entry{fact("Hoàn thành", "2021-04-01T00:00:00Z")})
+	_, ch := p.Merge([]Entry{fact("Hoàn thành", "2021-04-01T00:00:00Z")}, 10)
 	if len(ch) != 1 || ch[0].Before == nil || ch[0].Before.Status != "Đang thực hiện" || p.Entries[0].Status != "Hoàn thành" {
 		t.Errorf("a newer return: %+v %+v", ch, p.Entries)
 	}
-	if ch := p.Merge([]Entry{fact("Hoàn thành", "2021-04-01T00:00:00Z")}); len(ch) != 0 {
-		t.Errorf("the same return again changed %+v", ch)
+	if n, _ := p.Merge([]Entry{fact("Hoàn thành", "2021-04-01T00:00:00Z")}, 10); n != 0 {
+		t.Errorf("the same return again changed %d facts", n)
 	}
-	if len(p.Entries) != 1 || p.Find("1-aa", "van-phong", Lead) == nil {
+	if n, ch := p.Merge([]Entry{fact("Lùi thời hạn", "2021-05-01T00:00:00Z"), {Task: "2-bb", Unit: "ban-a", Role: Lead}}, 1); n != 2 || len(ch) != 1 {
+		t.Errorf("two changes listed up to one: %d %+v", n, ch)
+	}
+	if len(p.Entries) != 2 || p.Find("1-aa", "van-phong", Lead) == nil || p.Find("2-bb", "ban-a", Lead) == nil {
 		t.Errorf("entries %+v", p.Entries)
 	}
 }

@@ -76,8 +76,10 @@ func Files(args []string) ([]string, error) {
 func Collect(paths []string, opts Options) *Result {
 	res := &Result{}
 	opts.keys = taskKeys(opts.Plan)
-	// The workbooks are read on every processor at once; what they hold
-	// is taken in the order given.
+	// The workbooks are read on every processor at once, each turned into
+	// facts at once and its rows let go (a large plan's returns hold
+	// hundreds of thousands); what they hold is taken in the order given.
+	byKey, sheets, printed := opts.keys, sheetTasks(opts.Plan), printedCells(opts.Plan)
 	read := make([]*returned, len(paths))
 	errs := make([]error, len(paths))
 	next := make(chan int)
@@ -85,7 +87,12 @@ func Collect(paths []string, opts Options) *Result {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				read[i], errs[i] = readReturn(paths[i], opts)
+				b, err := readReturn(paths[i], opts)
+				if err == nil {
+					b.facts, b.rowProblems = b.readFacts(opts, byKey, sheets, printed)
+					b.sheets = nil
+				}
+				read[i], errs[i] = b, err
 			}
 		})
 	}
@@ -102,9 +109,7 @@ func Collect(paths []string, opts Options) *Result {
 			continue
 		}
 		res.Problems = append(res.Problems, b.problems...)
-		if len(b.sheets) > 0 {
-			books = append(books, b)
-		}
+		books = append(books, b)
 	}
 	books = latestPerUnit(books, res)
 	res.AsOf = opts.AsOf
@@ -115,10 +120,15 @@ func Collect(paths []string, opts Options) *Result {
 			}
 		}
 	}
-	byKey, sheets, printed := opts.keys, sheetTasks(opts.Plan), printedCells(opts.Plan)
+	// A return another one of its unit replaces says nothing more: its
+	// rows' warnings go with it.
 	for _, b := range books {
 		res.Read++
-		res.Facts = append(res.Facts, b.facts(opts, res, byKey, sheets, printed)...)
+		for i := range b.facts {
+			b.facts[i].AsOf = res.AsOf
+		}
+		res.Facts = append(res.Facts, b.facts...)
+		res.Problems = append(res.Problems, b.rowProblems...)
 	}
 	checkJointLeads(opts.Plan, res)
 	res.Problems = res.Problems.Sorted()
@@ -129,7 +139,9 @@ func Collect(paths []string, opts Options) *Result {
 type returned struct {
 	path, sha256, saved, unit, plan string
 	sheets                          []taskSheet
-	problems                        data.Problems
+	problems                        data.Problems // about the workbook itself
+	facts                           []progress.Entry
+	rowProblems                     data.Problems // about its rows
 }
 
 func readReturn(path string, opts Options) (*returned, error) {

@@ -9,12 +9,13 @@ import (
 	"github.com/plandoc/plandoc/templates"
 )
 
-// facts turns a return's rows into progress entries, reporting each row
-// that is not taken, or taken with a doubt, once.
-func (b *returned) facts(opts Options, res *Result, byKey map[string]*data.Task, sheets map[string][]*data.Task, printed map[*data.Task][]string) []progress.Entry {
+// readFacts turns a return's rows into progress entries, reporting each
+// row that is not taken, or taken with a doubt, once.
+func (b *returned) readFacts(opts Options, byKey map[string]*data.Task, sheets map[string][]*data.Task, printed map[*data.Task][]string) ([]progress.Entry, data.Problems) {
 	p, pr := opts.Plan, opts.Columns.Progress
+	var probs data.Problems
 	warn := func(s taskSheet, row int, format string, args ...any) {
-		res.Problems = append(res.Problems, data.Problem{File: b.path + ":" + s.name, Line: row, Severity: data.Warning, Msg: fmt.Sprintf(format, args...)})
+		probs = append(probs, data.Problem{File: b.path + ":" + s.name, Line: row, Severity: data.Warning, Msg: fmt.Sprintf(format, args...)})
 	}
 	var out []progress.Entry
 	for _, s := range b.sheets {
@@ -53,7 +54,6 @@ func (b *returned) facts(opts Options, res *Result, byKey map[string]*data.Task,
 			}
 			e, ok := entry(b, s, r, t, pr, p.Program.Year, func(format string, args ...any) { warn(s, r.n, format, args...) })
 			if ok {
-				e.AsOf = res.AsOf
 				out = append(out, e)
 			}
 		}
@@ -63,7 +63,7 @@ func (b *returned) facts(opts Options, res *Result, byKey map[string]*data.Task,
 			}
 		}
 	}
-	return out
+	return out, probs
 }
 
 // entry reads what a department filled in on one row.

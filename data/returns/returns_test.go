@@ -95,3 +95,17 @@ func TestReturnOfAnEarlierPlanAndDatesOutsideTheWindow(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestCellCoordinates(t *testing.T) {
+	for ref, want := range map[string][2]int{"A1": {1, 1}, "L12": {12, 12}, "AB7": {28, 7}, "XFD1048576": {16384, 1048576}} {
+		c, r, ok := cellCoordinates(ref)
+		if !ok || c != want[0] || r != want[1] {
+			t.Errorf("%s = %d, %d, %v", ref, c, r, ok)
+		}
+	}
+	for _, bad := range []string{"", "A", "12", "A0", "a1", "XFE1", "A1048577", "A1B"} {
+		if _, _, ok := cellCoordinates(bad); ok {
+			t.Errorf("%q read as a cell", bad)
+		}
+	}
+}

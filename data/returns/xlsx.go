@@ -238,8 +238,8 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 			ref, typ := attr(attrs, "r"), attr(attrs, "t")
 			r, c := rowNum, col+1
 			if ref != "" {
-				cc, rr, err := excelize.CellNameToCoordinates(ref)
-				if err != nil {
+				cc, rr, ok := cellCoordinates(ref)
+				if !ok {
 					return nil, fmt.Errorf("a cell named %q", ref)
 				}
 				r, c = rr, cc
@@ -277,6 +277,31 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 		}
 	}
 	return rows, nil
+}
+
+// cellCoordinates reads a cell reference such as "AB12" into its column
+// and row (1-based); a sheet has hundreds of thousands of them.
+func cellCoordinates(ref string) (col, row int, ok bool) {
+	i := 0
+	for ; i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z'; i++ {
+		col = col*26 + int(ref[i]-'A'+1)
+		if col > 16384 {
+			return 0, 0, false
+		}
+	}
+	if i == 0 || i == len(ref) {
+		return 0, 0, false
+	}
+	for ; i < len(ref); i++ {
+		if ref[i] < '0' || ref[i] > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(ref[i]-'0')
+		if row > 1048576 {
+			return 0, 0, false
+		}
+	}
+	return col, row, row > 0
 }
 
 // splitTag splits "x:c r=\"A1\" t=\"s\"" into "c" and its attributes.

@@ -4,6 +4,7 @@
 package safefile
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -48,6 +49,37 @@ func Write(dst string, content []byte) error {
 		return fmt.Errorf("writing %s: %w", dst, err)
 	}
 	return nil
+}
+
+// WriteWith is Write for content too large to hold twice in memory: write
+// produces it into the temporary file, which is then synced and renamed
+// as Write does; the folder's entry is synced too.
+func WriteWith(dst string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return fmt.Errorf("creating output folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", dst, err)
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	werr := write(bw)
+	ferr := bw.Flush()
+	serr := tmp.Sync()
+	cerr := tmp.Close()
+	if err := errors.Join(werr, ferr, serr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", dst, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", dst, err)
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", dst, err)
+	}
+	return SyncDir(filepath.Dir(dst))
 }
 
 // WriteSynced is Write followed by SyncDir of dst's folder: for a file
