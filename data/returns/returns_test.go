@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/render"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -106,6 +107,64 @@ func TestCellCoordinates(t *testing.T) {
 	for _, bad := range []string{"", "A", "12", "A0", "a1", "XFE1", "A1048577", "A1B"} {
 		if _, _, ok := cellCoordinates(bad); ok {
 			t.Errorf("%q read as a cell", bad)
+		}
+	}
+}
+
+// A column the template adds is in the workbook, is read back with the
+// others, and comes back prefilled in the next round.
+func TestTemplateExtraColumnsAreCollected(t *testing.T) {
+	tpl := t.TempDir()
+	if err := os.WriteFile(filepath.Join(tpl, "columns.toml"), []byte("[progress]\nextra = [\"Kiến nghị\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile("../plans/lhh-thanh-hoa-2021.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := data.Parse("plan.toml", raw)
+	res, err := render.Build(p, render.Options{Quarter: 1, TemplatesDir: tpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var book []byte
+	for _, f := range res.Files {
+		if f.Path == "departments/ban-kiem-tra.xlsx" {
+			book = f.Data()
+		}
+	}
+	wb, err := excelize.OpenReader(strings.NewReader(string(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := wb.GetCellValue("Chủ trì", "L5"); h != "Kiến nghị" {
+		t.Fatalf("the extra column's heading is %q; want it after the notes", h)
+	}
+	wb.SetCellValue("Chủ trì", "H6", "Đang thực hiện")
+	wb.SetCellValue("Chủ trì", "L6", "Đề nghị bổ sung kinh phí")
+	path := filepath.Join(t.TempDir(), "ban-kiem-tra.xlsx")
+	if err := wb.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	set, err := templates.Load(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Collect([]string{path}, Options{Plan: p, Columns: set.Columns, Workbook: set.Workbook})
+	if len(got.Facts) != 1 || len(got.Facts[0].Extra) != 1 || got.Facts[0].Extra[0] != (progress.Field{Name: "Kiến nghị", Value: "Đề nghị bổ sung kinh phí"}) {
+		t.Fatalf("facts %+v; problems %v", got.Facts, got.Problems)
+	}
+	rec := &progress.Progress{PlanSHA256: p.Source.SHA256, Entries: got.Facts}
+	next, err := render.Build(p, render.Options{Quarter: 1, TemplatesDir: tpl, Progress: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range next.Files {
+		if f.Path == "departments/ban-kiem-tra.xlsx" {
+			wb, _ := excelize.OpenReader(strings.NewReader(string(f.Data())))
+			if v, _ := wb.GetCellValue("Chủ trì", "L6"); v != "Đề nghị bổ sung kinh phí" {
+				t.Errorf("the next round's extra cell holds %q", v)
+			}
 		}
 	}
 }
