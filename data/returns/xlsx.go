@@ -245,6 +245,9 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 				r, c = rr, cc
 			}
 			col = c
+			if r < 1 || c < 1 {
+				return nil, fmt.Errorf("a cell outside any row")
+			}
 			if selfClosing {
 				continue
 			}
