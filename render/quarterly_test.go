@@ -235,11 +235,12 @@ func TestQuarterlyWorkbook(t *testing.T) {
 			t.Errorf("Q%d workbook differs between two renders", q)
 		}
 		d := dumpBook(t, content)
-		if !slices.Equal(d.Sheets, []string{"Tổng hợp", "Nhiệm vụ", "Kết quả", "Chưa hoàn thành"}) {
+		if !slices.Equal(d.Sheets, []string{"Tổng hợp", "Biểu đồ", "Nhiệm vụ", "Kết quả", "Chưa hoàn thành"}) {
 			t.Fatalf("sheets = %v", d.Sheets)
 		}
-		if len(d.ChartParts) != 1 {
-			t.Errorf("Q%d: chart parts %v; want one chart", q, d.ChartParts)
+		// The chart stands on a chart sheet of its own: it prints whole on one page.
+		if len(d.ChartParts) != 1 || !slices.Equal(d.ChartSheets, []string{"Biểu đồ"}) {
+			t.Errorf("Q%d: chart parts %v, chart sheets %v; want one chart on the sheet Biểu đồ", q, d.ChartParts, d.ChartSheets)
 		}
 		sum := d.Sheet["Tổng hợp"]
 		totals := sum.Rows[overviewHeaderRow+len(qd.units)]

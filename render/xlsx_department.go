@@ -58,12 +58,20 @@ func (b *book) writeGuide(unit string) error {
 	if err := b.f.SetCellStyle(s.Guide, "A1", "A1", b.st.subtitle); err != nil {
 		return err
 	}
+	if err := b.f.SetRowHeight(s.Guide, 1, 20); err != nil {
+		return err
+	}
 	for i, line := range g.Lines {
-		cell := cellName(1, i+3)
-		if err := b.f.SetCellStr(s.Guide, cell, fmt.Sprintf("%d. %s", i+1, line.Fill(words))); err != nil {
+		cell, text := cellName(1, i+3), fmt.Sprintf("%d. %s", i+1, line.Fill(words))
+		if err := b.f.SetCellStr(s.Guide, cell, text); err != nil {
 			return err
 		}
 		if err := b.f.SetCellStyle(s.Guide, cell, cell, b.st.note); err != nil {
+			return err
+		}
+		// Rows are not fitted when a workbook is opened: each gets the
+		// height its wrapped text needs, or it prints cut off.
+		if err := b.f.SetRowHeight(s.Guide, i+3, b.cells.rowHeight([]string{text}, []float64{100})); err != nil {
 			return err
 		}
 	}

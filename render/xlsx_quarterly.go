@@ -115,7 +115,7 @@ func (b *book) writeQuarterSummary(qd *quarterData, tpl *templates.Quarterly, ti
 		return err
 	}
 	if len(qd.units) > 0 {
-		if err := b.addQuarterChart(name, qd, s, header); err != nil {
+		if err := b.addQuarterChart(name, tpl.Sheets.Chart, qd, s, header); err != nil {
 			return err
 		}
 	}
@@ -138,7 +138,7 @@ func countRow(n int, label string, c unitCount) []any {
 
 // addQuarterChart adds a clustered column chart: a series per month, the
 // units along the axis.
-func (b *book) addQuarterChart(sheet string, qd *quarterData, s templates.QuarterlySummary, header int) error {
+func (b *book) addQuarterChart(sheet, chartSheet string, qd *quarterData, s templates.QuarterlySummary, header int) error {
 	first, last := header+1, header+len(qd.units)
 	ref := func(col, from, to int) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), from, colName(col), to)
@@ -182,8 +182,10 @@ func (b *book) addQuarterChart(sheet string, qd *quarterData, s templates.Quarte
 		Legend:    excelize.ChartLegend{Position: "right"},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
 	}
-	if err := b.f.AddChart(sheet, cellName(2, last+4), chart); err != nil {
-		return fmt.Errorf("sheet %s: chart: %w", sheet, err)
+	// A sheet of its own: on the summary's page the chart fell across the
+	// page break, under the repeated header row.
+	if err := b.f.AddChartSheet(chartSheet, chart); err != nil {
+		return fmt.Errorf("sheet %s: chart: %w", chartSheet, err)
 	}
 	return nil
 }

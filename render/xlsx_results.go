@@ -124,7 +124,7 @@ func (b *book) writeResults(p *data.Plan, first, last int, k *kit, title, sectio
 		return err
 	}
 	if len(res.rows) > 1 {
-		if err := b.addResultsChart(name, r, header, len(res.rows)-1, lastRow+3); err != nil {
+		if err := b.addResultsChart(name, tpl.Sheets.ResultsChart, r, header, len(res.rows)-1); err != nil {
 			return err
 		}
 	}
@@ -133,7 +133,7 @@ func (b *book) writeResults(p *data.Plan, first, last int, k *kit, title, sectio
 
 // addResultsChart adds a stacked column chart: a series per outcome, the
 // units along the axis.
-func (b *book) addResultsChart(sheet string, r templates.Results, header, units, at int) error {
+func (b *book) addResultsChart(sheet, chartSheet string, r templates.Results, header, units int) error {
 	first, last := header+1, header+units
 	ref := func(col, from, to int) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), from, colName(col), to)
@@ -154,8 +154,9 @@ func (b *book) addResultsChart(sheet string, r templates.Results, header, units,
 		Legend:    excelize.ChartLegend{Position: "right"},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
 	}
-	if err := b.f.AddChart(sheet, cellName(2, at), chart); err != nil {
-		return fmt.Errorf("sheet %s: chart: %w", sheet, err)
+	// A sheet of its own, so it prints whole on one page.
+	if err := b.f.AddChartSheet(chartSheet, chart); err != nil {
+		return fmt.Errorf("sheet %s: chart: %w", chartSheet, err)
 	}
 	return nil
 }

@@ -149,14 +149,29 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 			return err
 		}
 	}
+	lastRow := firstRow + len(s.tasks) - 1
 	if len(s.tasks) == 0 {
 		if err := sw.SetRow(cellName(1, firstRow), []any{excelize.Cell{StyleID: st.note, Value: b.tpl.Titles.Empty.String()}}); err != nil {
 			return err
 		}
-	} else if err := b.addValidations(s.name, firstRow, firstRow+len(s.tasks)-1); err != nil {
-		return err
+		lastRow = firstRow
+	} else {
+		if err := b.addValidations(s.name, firstRow, lastRow); err != nil {
+			return err
+		}
+		if lastRow, err = b.writeTotals(sw, s, lastRow+2); err != nil {
+			return err
+		}
+	}
+	if s.role == "lead" || s.role == "partner" {
+		if lastRow, err = b.writeSignatures(sw, lastRow+2); err != nil {
+			return err
+		}
 	}
 	if err := b.printSetup(s.name, headerRow); err != nil {
+		return err
+	}
+	if err := b.printArea(s.name, sc.key-1, lastRow); err != nil {
 		return err
 	}
 	if s.protect {
@@ -169,15 +184,117 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 	return sw.Flush()
 }
 
+// writeTotals writes, from row r, the number of the sheet's tasks in each
+// status as COUNTIF formulas over the status column, so the counts follow
+// as the department fills the sheet; each cell also holds the count as
+// the sheet is written, for readers that do not calculate. It returns the
+// last row written. The hidden key column marks the rows as plandoc's, so
+// collect does not read them as tasks.
+func (b *book) writeTotals(sw *excelize.StreamWriter, s taskSheet, r int) (int, error) {
+	sc, ft := b.sheetColumns(), b.tpl.Footer
+	label := b.contentColumn()
+	status := colName(sc.status)
+	span := fmt.Sprintf("$%s$%d:$%s$%d", status, firstRow, status, firstRow+len(s.tasks)-1)
+	counts := map[string]int{}
+	blank := 0
+	for _, t := range s.tasks {
+		if rc := b.reportedCells(s, t); rc != nil && rc.status != "" {
+			counts[rc.status]++
+		} else {
+			blank++
+		}
+	}
+	row := func(r int, text string, style int, formula string, value int) error {
+		values := make([]any, sc.key)
+		values[label-1] = excelize.Cell{StyleID: style, Value: text}
+		if formula != "" {
+			values[sc.status-1] = excelize.Cell{StyleID: b.st.count, Formula: formula, Value: value}
+		}
+		values[sc.key-1] = "plandoc:total"
+		return sw.SetRow(cellName(1, r), values)
+	}
+	if err := row(r, ft.Totals.String(), b.st.totalLabel, fmt.Sprintf("ROWS(%s)", span), len(s.tasks)); err != nil {
+		return 0, err
+	}
+	for _, o := range b.progress.StatusOptions {
+		r++
+		if err := row(r, o, b.st.unitName, fmt.Sprintf("COUNTIF(%s,%q)", span, o), counts[o]); err != nil {
+			return 0, err
+		}
+	}
+	r++
+	if err := row(r, ft.Blank.String(), b.st.unitName, fmt.Sprintf("COUNTBLANK(%s)", span), blank); err != nil {
+		return 0, err
+	}
+	return r, nil
+}
+
+// writeSignatures writes, from row r, the place-and-date line and the
+// signature blocks a returned sheet carries, with room to sign, and
+// returns the last row.
+func (b *book) writeSignatures(sw *excelize.StreamWriter, r int) (int, error) {
+	sc, ft := b.sheetColumns(), b.tpl.Footer
+	left0, left1 := 1, b.contentColumn()
+	right0, right1 := sc.status, sc.notes
+	line := func(r int, cells map[int]excelize.Cell, merges [][2]int) error {
+		values := make([]any, sc.key)
+		for c, v := range cells {
+			values[c-1] = v
+		}
+		values[sc.key-1] = "plandoc:footer"
+		if err := sw.SetRow(cellName(1, r), values, excelize.RowOpts{Height: 20}); err != nil {
+			return err
+		}
+		for _, m := range merges {
+			if err := sw.MergeCell(cellName(m[0], r), cellName(m[1], r)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	date := ft.DateLine.Fill(templates.Words{"place": b.plan.Organisation.Place, "year": strconv.Itoa(b.plan.Program.Year)})
+	rows := []struct {
+		cells  map[int]excelize.Cell
+		merges [][2]int
+	}{
+		{map[int]excelize.Cell{right0: {StyleID: b.st.reference, Value: date}}, [][2]int{{right0, right1}}},
+		{map[int]excelize.Cell{left0: {StyleID: b.st.subtitle, Value: ft.Left.String()}, right0: {StyleID: b.st.subtitle, Value: ft.Right.String()}}, [][2]int{{left0, left1}, {right0, right1}}},
+		{map[int]excelize.Cell{left0: {StyleID: b.st.reference, Value: ft.Sign.String()}, right0: {StyleID: b.st.reference, Value: ft.Sign.String()}}, [][2]int{{left0, left1}, {right0, right1}}},
+	}
+	for i, row := range rows {
+		if err := line(r+i, row.cells, row.merges); err != nil {
+			return 0, err
+		}
+	}
+	// Room for the signatures, and the rows print with the blocks.
+	last := r + len(rows) + 3
+	return last, nil
+}
+
+// contentColumn is the sheet column of the tasks' contents (1-based).
+func (b *book) contentColumn() int {
+	for i, c := range b.cols {
+		if c.Field == "content" {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// reportedCells is what the sheet shows of a task's report, or nil.
+func (b *book) reportedCells(s taskSheet, t *data.Task) *reportedCells {
+	if s.reported == nil {
+		return nil
+	}
+	return s.reported(t)
+}
+
 // reportedRow is the cells a department fills in, with what it reported
 // before when the render has progress: text always, so a note that starts
 // with = + - or @ stays a note and never becomes a formula.
 func (b *book) reportedRow(s taskSheet, t *data.Task) []any {
 	st := b.st
-	var r *reportedCells
-	if s.reported != nil {
-		r = s.reported(t)
-	}
+	r := b.reportedCells(s, t)
 	if r == nil {
 		r = &reportedCells{}
 	}
@@ -254,6 +371,7 @@ func (b *book) addValidations(sheet string, from, to int) error {
 		return fmt.Errorf("sheet %s: status list: %w", sheet, err)
 	}
 	status.SetError(excelize.DataValidationErrorStyleStop, m.StatusTitle.String(), m.StatusError.String())
+	status.SetInput(m.StatusTitle.String(), m.StatusInput.String())
 	if err := b.f.AddDataValidation(sheet, status); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
@@ -266,24 +384,42 @@ func (b *book) addValidations(sheet string, from, to int) error {
 		return fmt.Errorf("sheet %s: date check: %w", sheet, err)
 	}
 	done.SetError(excelize.DataValidationErrorStyleStop, m.DateTitle.String(), m.DateError.Fill(templates.Words{"year": strconv.Itoa(y), "next_year": strconv.Itoa(y + 1)}))
+	done.SetInput(m.DateTitle.String(), m.DateInput.Fill(templates.Words{"year": strconv.Itoa(y)}))
 	if err := b.f.AddDataValidation(sheet, done); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	return nil
 }
 
-// printSetup prints the sheet on A4 landscape, one page wide, the header
-// row on every page and the page number in the footer.
+// printSetup prints the sheet on A4 landscape with Decree 30's margins
+// (20/20/30/15 mm), at most two pages wide (a task sheet is about 280
+// characters wide: on one page its 12 pt text would print at 7.5 pt, on
+// two at about 12), the header row on every page and the page number in
+// the footer.
 func (b *book) printSetup(sheet string, header int) error {
-	size, orientation, wide, tall := 9, "landscape", 1, 0
+	size, orientation, wide, tall := 9, "landscape", 2, 0
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return fmt.Errorf("sheet %s: page layout: %w", sheet, err)
+	}
+	mm := func(v float64) *float64 { in := v / 25.4; return &in }
+	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Top: mm(20), Bottom: mm(20), Left: mm(30), Right: mm(15), Header: mm(8), Footer: mm(8)}); err != nil {
+		return fmt.Errorf("sheet %s: margins: %w", sheet, err)
 	}
 	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P/&N"}); err != nil {
 		return fmt.Errorf("sheet %s: footer: %w", sheet, err)
 	}
 	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, header, header), Scope: sheet}); err != nil {
 		return fmt.Errorf("sheet %s: print titles: %w", sheet, err)
+	}
+	return nil
+}
+
+// printArea prints columns 1..lastCol of rows 1..lastRow: the hidden key
+// column stays off the paper.
+func (b *book) printArea(sheet string, lastCol, lastRow int) error {
+	ref := fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, colName(lastCol), lastRow)
+	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: ref, Scope: sheet}); err != nil {
+		return fmt.Errorf("sheet %s: print area: %w", sheet, err)
 	}
 	return nil
 }

@@ -18,9 +18,10 @@ type dumpedBook struct {
 	Props  struct {
 		Title, Subject, Creator, Language, Created, Modified string
 	} `json:"props"`
-	Custom     map[string]string      `json:"custom"`
-	ChartParts []string               `json:"chart_parts"`
-	Sheet      map[string]dumpedSheet `json:"sheet"`
+	Custom      map[string]string      `json:"custom"`
+	ChartParts  []string               `json:"chart_parts"`
+	ChartSheets []string               `json:"chartsheets"`
+	Sheet       map[string]dumpedSheet `json:"sheet"`
 }
 
 type dumpedSheet struct {
@@ -30,6 +31,9 @@ type dumpedSheet struct {
 	Autofilter  string
 	Validations []struct {
 		Type, Sqref, Formula1, Formula2 string
+		PromptTitle                     string `json:"prompt_title"`
+		Prompt                          string
+		ShowInput                       bool `json:"show_input"`
 	}
 	Protected           bool
 	ProtectBlocksFilter bool `json:"protect_blocks_filter"`
@@ -69,11 +73,25 @@ func dumpBook(t *testing.T, content []byte) dumpedBook {
 	return dumpBooks(t, content)[0]
 }
 
+// keyColumn is the hidden key's place in a task sheet with the seven
+// plan columns and four progress columns.
+const keyColumn = 11
+
+// isTaskRow tells a task's row from plandoc's rows under the table
+// (totals, signatures), whose key cell holds a mark.
+func isTaskRow(r []any) bool {
+	if len(r) <= keyColumn || r[0] == nil {
+		return false
+	}
+	key, _ := r[keyColumn].(string)
+	return key != "" && !strings.HasPrefix(key, "plandoc:")
+}
+
 // tasksOf lists the TT column of a task sheet.
 func tasksOf(s dumpedSheet) []string {
 	var out []string
 	for _, r := range s.Rows[headerRow:] {
-		if len(r) > 0 && r[0] != nil {
+		if isTaskRow(r) {
 			out = append(out, fmt.Sprint(r[0]))
 		}
 	}
@@ -199,6 +217,9 @@ func checkTaskSheet(t *testing.T, p *data.Plan, s dumpedSheet, name string) {
 		if v.Type == "list" && v.Formula1 != `"Chưa thực hiện,Đang thực hiện,Hoàn thành,Lùi thời hạn,Không thực hiện"` {
 			t.Errorf("%s: drop-down = %s", name, v.Formula1)
 		}
+		if !v.ShowInput || v.PromptTitle == "" || !strings.Contains(v.Prompt, map[string]string{"list": "Chọn tình trạng", "date": "ngày/tháng/năm, ví dụ 20/05/2021"}[v.Type]) {
+			t.Errorf("%s: the %s validation's prompt %q %q (shown %v)", name, v.Type, v.PromptTitle, v.Prompt, v.ShowInput)
+		}
 		if v.Type == "date" && (v.Formula1 != "DATE(2021,1,1)" || v.Formula2 != "DATE(2022,12,31)") {
 			t.Errorf("%s: date range %s..%s", name, v.Formula1, v.Formula2)
 		}
@@ -207,7 +228,7 @@ func checkTaskSheet(t *testing.T, p *data.Plan, s dumpedSheet, name string) {
 	if len(wantDV) > 0 {
 		t.Errorf("%s: validations missing: %v", name, wantDV)
 	}
-	if s.PrintTitleRows != "$5:$5" || s.Orientation != "landscape" || s.Paper != "9" || s.FitWidth != 1 || s.FitHeight != 0 || !s.FitToPage {
+	if s.PrintTitleRows != "$5:$5" || s.Orientation != "landscape" || s.Paper != "9" || s.FitWidth != 2 || s.FitHeight != 0 || !s.FitToPage {
 		t.Errorf("%s: print setup titles=%q %s paper=%s fit=%dx%d fitToPage=%v", name, s.PrintTitleRows, s.Orientation, s.Paper, s.FitWidth, s.FitHeight, s.FitToPage)
 	}
 	if !strings.Contains(s.Footer, "&P") {
@@ -227,6 +248,9 @@ func checkTaskSheet(t *testing.T, p *data.Plan, s dumpedSheet, name string) {
 		keys[p.Tasks[i].TT] = p.Tasks[i].Key()
 	}
 	for _, r := range s.Rows[headerRow:] {
+		if !isTaskRow(r) {
+			continue
+		}
 		if tt := fmt.Sprint(r[0]); keys[tt] != r[colKey-1] {
 			t.Errorf("%s: task %s carries key %v; want %s", name, tt, r[colKey-1], keys[tt])
 		}

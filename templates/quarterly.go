@@ -91,11 +91,13 @@ type QuarterlyTasks struct {
 
 // QuarterlySheets names the quarterly workbook's sheets and its month column.
 type QuarterlySheets struct {
-	Summary string `toml:"summary"`
-	Tasks   string `toml:"tasks"`
-	Results string `toml:"results"`
-	Open    string `toml:"open"`
-	Month   string `toml:"month"`
+	Summary      string `toml:"summary"`
+	Chart        string `toml:"chart"`
+	Tasks        string `toml:"tasks"`
+	Results      string `toml:"results"`
+	ResultsChart string `toml:"results_chart"`
+	Open         string `toml:"open"`
+	Month        string `toml:"month"`
 }
 
 func (q *Quarterly) check(k *checker, cols *Columns, page Page) {
@@ -105,7 +107,8 @@ func (q *Quarterly) check(k *checker, cols *Columns, page Page) {
 	k.fontSize("heading.opening_size", h.OpeningSize)
 	k.number("summary.chart_height", q.Summary.ChartHeight, 30, 150, "mm", "the chart heights")
 	seen := map[string]string{}
-	for _, sh := range []struct{ key, name string }{{"summary", q.Sheets.Summary}, {"tasks", q.Sheets.Tasks}, {"results", q.Sheets.Results}, {"open", q.Sheets.Open}} {
+	for _, sh := range []struct{ key, name string }{{"summary", q.Sheets.Summary}, {"chart", q.Sheets.Chart}, {"tasks", q.Sheets.Tasks},
+		{"results", q.Sheets.Results}, {"results_chart", q.Sheets.ResultsChart}, {"open", q.Sheets.Open}} {
 		k.sheetName("sheets."+sh.key, sh.name)
 		if other, dup := seen[strings.ToLower(sh.name)]; dup {
 			k.bad(k.setter("sheets."+sh.key, "sheets."+other), "sheets.%s and sheets.%s must differ", other, sh.key)

@@ -4,12 +4,25 @@ import "strings"
 
 // Workbook is workbook.toml: the wording of the Excel workbooks.
 type Workbook struct {
+	Footer   WorkbookFooter   `toml:"footer"`
 	Sheets   WorkbookSheets   `toml:"sheets"`
 	Titles   WorkbookTitles   `toml:"titles"`
 	Tasks    WorkbookTasks    `toml:"tasks"`
 	Columns  WorkbookColumns  `toml:"columns"`
 	Messages WorkbookMessages `toml:"messages"`
 	Guide    WorkbookGuide    `toml:"guide"`
+}
+
+// WorkbookFooter is what a department's sheet prints under its table:
+// the counts of each status, live, and the place-and-date line and the
+// signature blocks of a returned sheet.
+type WorkbookFooter struct {
+	Totals   Text `toml:"totals"`
+	Blank    Text `toml:"blank"`
+	DateLine Text `toml:"date_line" fill:"place year"`
+	Left     Text `toml:"left"`
+	Right    Text `toml:"right"`
+	Sign     Text `toml:"sign"`
 }
 
 // WorkbookSheets are the sheet names.
@@ -58,6 +71,8 @@ type WorkbookMessages struct {
 	StatusError Text `toml:"status_error"`
 	DateTitle   Text `toml:"date_title"`
 	DateError   Text `toml:"date_error" fill:"year next_year"`
+	StatusInput Text `toml:"status_input"`
+	DateInput   Text `toml:"date_input" fill:"year"`
 }
 
 // WorkbookGuide is the "Hướng dẫn" sheet.

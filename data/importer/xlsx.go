@@ -57,11 +57,19 @@ func readXlsx(name string, src []byte, sheet string) (*document, error) {
 			col, _ := excelize.ColumnNumberToName(len(cells))
 			return nil, formatError(name, "row %d has text in column %d (%s); plandoc reads tables of at most %d columns: delete what stands right of the table", i, len(cells), col, maxColumns)
 		}
+		ownRow := false
 		for j := range cells {
 			cells[j] = clean(cells[j])
 			if strings.HasPrefix(cells[j], "plandoc:") {
-				cells[j] = "" // the marks plandoc hides in its own workbooks, not the program's text
+				// The marks plandoc hides in its own workbooks: not the
+				// program's text, and its rows under a table (totals,
+				// signatures) are no tasks.
+				ownRow = ownRow || cells[j] == "plandoc:total" || cells[j] == "plandoc:footer"
+				cells[j] = ""
 			}
+		}
+		if ownRow {
+			continue
 		}
 		b.rows = append(b.rows, row{cells: cells, where: fmt.Sprintf("row %d", i)})
 	}

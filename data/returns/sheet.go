@@ -90,6 +90,9 @@ func readTaskSheet(path string, s *sheet, m marks, pr templates.Progress, cols *
 				tr.extra = append(tr.extra, progress.Field{Name: e, Value: v})
 			}
 		}
+		if strings.HasPrefix(tr.key, markPrefix) {
+			continue // plandoc's own rows under the table: totals, signatures
+		}
 		empty := tr.key == "" && tr.status == "" && tr.notes == "" && tr.newTime == "" && tr.done.text == "" && tr.done.date.IsZero()
 		for _, v := range tr.plan {
 			empty = empty && strings.TrimSpace(v) == ""

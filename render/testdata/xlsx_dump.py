@@ -31,7 +31,8 @@ def custom_props(path):
 def sheet(ws):
     rows = [[c for c in r] for r in ws.iter_rows(values_only=True)]
     validations = [
-        {"type": dv.type, "sqref": str(dv.sqref), "formula1": dv.formula1, "formula2": dv.formula2}
+        {"type": dv.type, "sqref": str(dv.sqref), "formula1": dv.formula1, "formula2": dv.formula2,
+         "prompt_title": dv.promptTitle, "prompt": dv.prompt, "show_input": bool(dv.showInputMessage)}
         for dv in ws.data_validations.dataValidation
     ]
     locked = {}
@@ -72,6 +73,7 @@ def sheet(ws):
 
 def dump(path):
     wb = openpyxl.load_workbook(path)
+    chartsheets = {cs.title for cs in wb.chartsheets}
     p = wb.properties
     out = {
         "sheets": wb.sheetnames,
@@ -82,7 +84,8 @@ def dump(path):
         },
         "custom": custom_props(path),
         "chart_parts": chart_parts(path),
-        "sheet": {name: sheet(wb[name]) for name in wb.sheetnames},
+        "sheet": {name: sheet(wb[name]) for name in wb.sheetnames if name not in chartsheets},
+        "chartsheets": sorted(chartsheets),
     }
     return out
 

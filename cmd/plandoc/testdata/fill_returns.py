@@ -31,6 +31,11 @@ import openpyxl
 STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Lùi thời hạn", "Không thực hiện"]
 
 
+def is_task(key):
+    """A task's row: plandoc's own rows under the table carry a mark instead."""
+    return bool(key) and not str(key).startswith("plandoc:")
+
+
 def header_columns(ws):
     for r in range(1, 12):
         names = {ws.cell(row=r, column=c).value: c for c in range(1, ws.max_column + 1)}
@@ -46,7 +51,7 @@ def fill(path, unit, rng, facts, tweak=None, saved=datetime.datetime(2021, 12, 2
         head, col = header_columns(ws)
         for r in range(head + 1, ws.max_row + 1):
             key = ws.cell(row=r, column=col["Mã nhiệm vụ"]).value
-            if not key:
+            if not is_task(key):
                 continue
             choice = rng.randrange(7)  # 0..4 a status, 5 and 6 nothing filled in
             fact = {"unit": unit, "role": role, "key": key, "status": None, "done": None}
@@ -90,7 +95,7 @@ def main(rendered, returns):
             return
         # Sort: reverse the task rows, every cell moving with its row.
         first = head + 1
-        last = max(r for r in range(first, ws.max_row + 1) if ws.cell(row=r, column=col["Mã nhiệm vụ"]).value)
+        last = max(r for r in range(first, ws.max_row + 1) if is_task(ws.cell(row=r, column=col["Mã nhiệm vụ"]).value))
         rows = [[ws.cell(row=r, column=c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
         rows.reverse()
         for i, values in enumerate(rows):
@@ -140,7 +145,8 @@ def main(rendered, returns):
         key = ws.cell(row=head + 2, column=col["Mã nhiệm vụ"]).value
         ws.delete_rows(head + 2)
         facts.pop((unit, role, key), None)
-        r = ws.max_row + 1
+        r = max(r for r in range(head + 1, ws.max_row + 1) if is_task(ws.cell(row=r, column=col["Mã nhiệm vụ"]).value)) + 1
+        ws.insert_rows(r)
         ws.cell(row=r, column=2).value = "Nhiệm vụ đơn vị tự thêm"
         ws.cell(row=r, column=col["Tình trạng"]).value = "Hoàn thành"
 
