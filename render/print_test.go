@@ -191,3 +191,44 @@ for data_only in (False, True):
 		}
 	}
 }
+
+// The overview's counts are live: a month struck off a task in the
+// timeline (by openpyxl, which keeps formulas and drops their values)
+// changes them when LibreOffice calculates the workbook.
+func TestOverviewCountsFollowTheTimeline(t *testing.T) {
+	p := bundledPlan(t)
+	content, err := overviewWorkbook(p, testKit(t, p, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "overview.xlsx")
+	os.WriteFile(path, content, 0o644)
+	// Task 1 (Văn phòng, January): its January mark goes.
+	edit := `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Tiến độ"]
+assert ws["D6"].value == "x", ws["D6"].value
+ws["D6"].value = None
+wb.save(sys.argv[1])`
+	if out, err := exec.Command(systemPython, "-c", edit, path).CombinedOutput(); err != nil {
+		t.Fatalf("editing the timeline: %v\n%s", err, out)
+	}
+	cmd := exec.Command("soffice", "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, path)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "overview-Tổng hợp.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Văn phòng leads 4 tasks in January in the plan; 3 once one is struck
+	// off. Its total (29, by the hidden lead column) stays; the plan's
+	// January count drops from 7 to 6.
+	for _, want := range []string{"\nVăn phòng,3,2,5,", ",29,5\n", "\nTổng số nhiệm vụ,6,5,11,"} {
+		if !strings.Contains(string(csv), want) {
+			t.Errorf("LibreOffice's summary lacks %q:\n%s", want, csv)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -30,10 +31,12 @@ func overviewWorkbook(p *data.Plan, k *kit) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if err := b.writeTimeline(all); err != nil {
+	loads := p.Workloads()
+	refs, err := b.writeTimeline(all, loads)
+	if err != nil {
 		return nil, err
 	}
-	if err := b.writeSummary(p.Workloads(), all); err != nil {
+	if err := b.writeSummary(loads, all, refs); err != nil {
 		return nil, err
 	}
 	// What was done in the year so far, per lead unit, from the returns.
@@ -77,11 +80,26 @@ func (b *book) monthHeaders() []string {
 
 // writeTimeline writes tasks down and months across, the months each task
 // covers filled in and marked "x" (for black-and-white printers).
-func (b *book) writeTimeline(tasks []*data.Task) error {
+func (b *book) writeTimeline(tasks []*data.Task, loads []data.Workload) (*timelineRefs, error) {
+	return b.timeline(tasks, loads)
+}
+
+// timelineRefs say where the timeline holds what the summary's formulas
+// count: each month's "x" column, and two hidden columns listing each
+// task's lead units and its other partner units as "|id|id|".
+type timelineRefs struct {
+	sheet            string
+	first, last      int // the task rows
+	monthCol         [12]int
+	tt, lead, partner int
+}
+
+// timeline writes the timeline sheet.
+func (b *book) timeline(tasks []*data.Task, loads []data.Workload) (*timelineRefs, error) {
 	name := b.tpl.Sheets.Timeline
 	sw, err := b.streamSheet(name, "")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The task is named by the columns of the workbooks that say which it
 	// is and who leads it; the months follow them.
@@ -96,19 +114,37 @@ func (b *book) writeTimeline(tasks []*data.Task) error {
 	n := len(cols)
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := sw.SetColWidth(n+1, n+12, 5); err != nil {
-		return err
+		return nil, err
+	}
+	// Two hidden columns list each task's lead units and its partner units
+	// that do not lead it, between bars ("|van-phong|ban-a|"), for the
+	// summary's formulas to count: ids hold no "|", so "*|van-phong|*"
+	// matches that unit alone.
+	leadCol, partnerCol := n+13, n+14
+	if err := sw.SetColVisible(leadCol, partnerCol, false); err != nil {
+		return nil, err
 	}
 	// Panes go before the first row: the header row comes after the titles.
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: n, YSplit: overviewHeaderRow, TopLeftCell: cellName(n+1, overviewHeaderRow+1), ActivePane: "bottomRight"}); err != nil {
-		return err
+		return nil, err
 	}
 	header, err := b.writeTitles(sw, n+12, b.tpl.Titles.Timeline.String())
 	if err != nil {
-		return err
+		return nil, err
+	}
+	refs := &timelineRefs{sheet: name, first: header + 1, last: header + max(len(tasks), 1), lead: leadCol, partner: partnerCol, tt: 1}
+	for m := range 12 {
+		refs.monthCol[m] = n + 1 + m
+	}
+	partners := map[*data.Task][]string{}
+	for _, w := range loads {
+		for _, t := range w.Partner {
+			partners[t] = append(partners[t], w.Unit.ID)
+		}
 	}
 	var row []any
 	for _, c := range cols {
@@ -117,11 +153,12 @@ func (b *book) writeTimeline(tasks []*data.Task) error {
 	for _, m := range b.monthHeaders() {
 		row = append(row, excelize.Cell{StyleID: b.st.header, Value: m})
 	}
+	row = append(row, "lead", "partner")
 	if err := sw.SetRow(cellName(1, header), row, excelize.RowOpts{Height: 33}); err != nil {
-		return err
+		return nil, err
 	}
 	for i, t := range tasks {
-		row := b.planCells(t, cols, make([]any, 0, n+12))
+		row := b.planCells(t, cols, make([]any, 0, n+14))
 		for m := 1; m <= 12; m++ {
 			if t.Schedule.Months.Has(m) {
 				row = append(row, excelize.Cell{StyleID: b.st.monthOn, Value: "x"})
@@ -129,15 +166,25 @@ func (b *book) writeTimeline(tasks []*data.Task) error {
 				row = append(row, excelize.Cell{StyleID: b.st.month})
 			}
 		}
+		row = append(row, "|"+strings.Join(t.Units, "|")+"|", "|"+strings.Join(partners[t], "|")+"|")
 		height := b.cells.rowHeight(b.printed[t].cellsOf(cols), widths)
 		if err := sw.SetRow(cellName(1, header+1+i), row, excelize.RowOpts{Height: height}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := b.printSetup(name, header); err != nil {
-		return err
+		return nil, err
 	}
-	return sw.Flush()
+	if err := b.printArea(name, n+12, header+max(len(tasks), 1)); err != nil {
+		return nil, err
+	}
+	return refs, sw.Flush()
+}
+
+// col is an absolute reference to one of the timeline's columns over the
+// task rows.
+func (r *timelineRefs) col(c int) string {
+	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", r.sheet, colName(c), r.first, colName(c), r.last)
 }
 
 // timelineWidth is the width of each task column the timeline shows.
@@ -147,7 +194,10 @@ var timelineWidth = map[string]float64{"tt": 6, "content": 50, "units": 22}
 // tasks it leads in all and those it coordinates. The last row counts the
 // plan's tasks: a task led jointly is counted once there, so it can be less
 // than the sum of the rows above it.
-func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task) error {
+//
+// The counts are formulas over the timeline (COUNTIFS), so they follow an
+// edit of it; each also holds its value, for readers that do not calculate.
+func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task, refs *timelineRefs) error {
 	name, c := b.tpl.Sheets.Summary, b.tpl.Columns
 	width := 1 + 12 + 2
 	sw, err := b.streamSheet(name, "")
@@ -174,8 +224,10 @@ func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task) error {
 	if err := sw.SetRow(cellName(1, header), row, excelize.RowOpts{Height: 33}); err != nil {
 		return err
 	}
-	line := func(r int, label string, labelStyle, style int, group []*data.Task, partner int) error {
+	// unit is "" for the totals row, which counts every task once.
+	line := func(r int, label, unit string, labelStyle, style int, group []*data.Task, partner int) error {
 		row := []any{excelize.Cell{StyleID: labelStyle, Value: label}}
+		match := fmt.Sprintf("\"*|%s|*\"", unit)
 		for m := 1; m <= 12; m++ {
 			n := 0
 			for _, t := range group {
@@ -183,22 +235,27 @@ func (b *book) writeSummary(loads []data.Workload, tasks []*data.Task) error {
 					n++
 				}
 			}
-			row = append(row, excelize.Cell{StyleID: style, Value: n})
+			formula := fmt.Sprintf("COUNTIFS(%s,%s,%s,\"x\")", refs.col(refs.lead), match, refs.col(refs.monthCol[m-1]))
+			if unit == "" {
+				formula = fmt.Sprintf("COUNTIF(%s,\"x\")", refs.col(refs.monthCol[m-1]))
+			}
+			row = append(row, excelize.Cell{StyleID: style, Formula: formula, Value: n})
 		}
-		row = append(row, excelize.Cell{StyleID: style, Value: len(group)})
-		if partner >= 0 {
-			row = append(row, excelize.Cell{StyleID: style, Value: partner})
+		if unit == "" {
+			row = append(row, excelize.Cell{StyleID: style, Formula: fmt.Sprintf("COUNTA(%s)", refs.col(refs.tt)), Value: len(group)}, excelize.Cell{StyleID: style})
 		} else {
-			row = append(row, excelize.Cell{StyleID: style})
+			row = append(row,
+				excelize.Cell{StyleID: style, Formula: fmt.Sprintf("COUNTIF(%s,%s)", refs.col(refs.lead), match), Value: len(group)},
+				excelize.Cell{StyleID: style, Formula: fmt.Sprintf("COUNTIF(%s,%s)", refs.col(refs.partner), match), Value: partner})
 		}
 		return sw.SetRow(cellName(1, r), row)
 	}
 	for i, w := range loads {
-		if err := line(header+1+i, w.Unit.Name, b.st.unitName, b.st.count, w.Lead, len(w.Partner)); err != nil {
+		if err := line(header+1+i, w.Unit.Name, w.Unit.ID, b.st.unitName, b.st.count, w.Lead, len(w.Partner)); err != nil {
 			return err
 		}
 	}
-	if err := line(header+1+len(loads), c.Total.String(), b.st.totalLabel, b.st.countBold, tasks, -1); err != nil {
+	if err := line(header+1+len(loads), c.Total.String(), "", b.st.totalLabel, b.st.countBold, tasks, -1); err != nil {
 		return err
 	}
 	if err := b.printSetup(name, header); err != nil {

@@ -74,6 +74,8 @@ def sheet(ws):
 def dump(path):
     wb = openpyxl.load_workbook(path)
     chartsheets = {cs.title for cs in wb.chartsheets}
+    # What a reader that does not calculate sees: the values stored with formulas.
+    cached = openpyxl.load_workbook(path, data_only=True)
     p = wb.properties
     out = {
         "sheets": wb.sheetnames,
@@ -85,6 +87,8 @@ def dump(path):
         "custom": custom_props(path),
         "chart_parts": chart_parts(path),
         "sheet": {name: sheet(wb[name]) for name in wb.sheetnames if name not in chartsheets},
+        "values": {name: [list(r) for r in cached[name].iter_rows(values_only=True)]
+                   for name in wb.sheetnames if name not in chartsheets},
         "chartsheets": sorted(chartsheets),
     }
     return out
