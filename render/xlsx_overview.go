@@ -88,9 +88,9 @@ func (b *book) writeTimeline(tasks []*data.Task, loads []data.Workload) (*timeli
 // count: each month's "x" column, and two hidden columns listing each
 // task's lead units and its other partner units as "|id|id|".
 type timelineRefs struct {
-	sheet            string
-	first, last      int // the task rows
-	monthCol         [12]int
+	sheet             string
+	first, last       int // the task rows
+	monthCol          [12]int
 	tt, lead, partner int
 }
 
