@@ -76,15 +76,20 @@ func TestWorkbooksPrintReadably(t *testing.T) {
 		t.Fatal(err)
 	}
 	books := map[string][]byte{}
+	units := map[string]string{}
 	for _, f := range res.Files {
-		switch f.Path {
-		case "departments/van-phong.xlsx":
-			books["van-phong"] = f.Data()
-		case "overview.xlsx":
+		switch {
+		case f.Kind == "department":
+			books[f.Unit.ID] = f.Data()
+			units[f.Unit.ID] = f.Unit.Name
+		case f.Path == "overview.xlsx":
 			books["overview"] = f.Data()
-		case "quarterly/q1.xlsx":
+		case f.Path == "quarterly/q1.xlsx":
 			books["q1"] = f.Data()
 		}
+	}
+	if len(units) != 6 {
+		t.Fatalf("%d department workbooks; want 6", len(units))
 	}
 	pdfs := libreOfficePDFs(t, books)
 	for name, pdf := range pdfs {
@@ -92,14 +97,20 @@ func TestWorkbooksPrintReadably(t *testing.T) {
 			t.Errorf("%s prints its words %.1f pt high (median); want at least 11 (10 pt type)", name, h)
 		}
 	}
-	text := squash(pdftext(t, pdfs["van-phong"], 0, 0))
 	k := testKit(t, p, "")
-	for i, line := range k.set.Workbook.Guide.Lines {
-		want := squash(strconv.Itoa(i+1) + ". " + line.Fill(map[string]string{"unit": "Văn phòng", "year": "2021", "sheet_lead": "Chủ trì", "sheet_partner": "Phối hợp"}))
-		if !strings.Contains(text, want) {
-			t.Errorf("the printed guide lacks line %d whole: %q", i+1, want)
+	for id, unit := range units {
+		text := squash(pdftext(t, pdfs[id], 0, 0))
+		for i, line := range k.set.Workbook.Guide.Lines {
+			want := squash(strconv.Itoa(i+1) + ". " + line.Fill(map[string]string{"unit": unit, "year": "2021", "sheet_lead": "Chủ trì", "sheet_partner": "Phối hợp"}))
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the printed guide lacks line %d whole: %q", id, i+1, want)
+			}
+		}
+		if strings.Count(text, "NGƯỜI LẬP BIỂU") != 2 {
+			t.Errorf("%s: want the signature blocks under both task sheets", id)
 		}
 	}
+	text := squash(pdftext(t, pdfs["van-phong"], 0, 0))
 	lead := 0
 	for i := range p.Tasks {
 		if slices.Contains(p.Tasks[i].Units, "van-phong") {
@@ -158,7 +169,9 @@ for data_only in (False, True):
     ws = openpyxl.load_workbook(sys.argv[1], data_only=data_only)["Chủ trì"]
     for row in ws.iter_rows(values_only=True):
         if row[1] in ("Số nhiệm vụ theo tình trạng", "Hoàn thành", "Chưa chọn tình trạng"):
-            print(row[1], "|", row[7])`
+            print(row[1], "|", row[7])
+        if row[0] == "NGƯỜI LẬP BIỂU" and not data_only:
+            print(row[0], "|", row[7])`
 	out := outside(t, "xlsx", [][]byte{book}, systemPython, "-c", script, "{}")
 	lead := 0
 	for i := range p.Tasks {
@@ -167,7 +180,7 @@ for data_only in (False, True):
 		}
 	}
 	n := strconv.Itoa(lead)
-	want := "Số nhiệm vụ theo tình trạng | =ROWS($H$6:$H$34)\nHoàn thành | =COUNTIF($H$6:$H$34,\"Hoàn thành\")\nChưa chọn tình trạng | =COUNTBLANK($H$6:$H$34)\n" +
+	want := "Số nhiệm vụ theo tình trạng | =ROWS($H$6:$H$34)\nHoàn thành | =COUNTIF($H$6:$H$34,\"Hoàn thành\")\nChưa chọn tình trạng | =COUNTBLANK($H$6:$H$34)\nNGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN VỊ\n" +
 		"Số nhiệm vụ theo tình trạng | " + n + "\nHoàn thành | 0\nChưa chọn tình trạng | " + n + "\n"
 	if out != want {
 		t.Errorf("totals read by openpyxl:\n%s\nwant\n%s", out, want)
