@@ -31,6 +31,7 @@ type pdfDoc struct {
 	size      float64
 	wordWidth map[fontKey]map[string]float64
 	added     [4]bool // faces given to fpdf so far
+	meta      docMeta
 }
 
 type fontKey struct {
@@ -69,7 +70,7 @@ func newPDFDoc(fam *fonts.Family, orientation string, meta docMeta) *pdfDoc {
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
 	w, h := pdf.GetPageSize()
-	d := &pdfDoc{pdf: pdf, fam: fam, w: w, h: h, size: -1, wordWidth: map[fontKey]map[string]float64{}}
+	d := &pdfDoc{pdf: pdf, fam: fam, w: w, h: h, size: -1, wordWidth: map[fontKey]map[string]float64{}, meta: meta}
 	d.font(fonts.Regular, 12)
 	return d
 }
@@ -125,7 +126,7 @@ func (d *pdfDoc) bytes() ([]byte, error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
-	return subsetName(buf.Bytes()), nil
+	return pdfA(subsetName(buf.Bytes()), d.meta)
 }
 
 var fpdfFontName = regexp.MustCompile(`/utf8serif-pd(BI|B|I)?([^A-Za-z])`)

@@ -1,0 +1,314 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"html"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// PDF/A-1b (ISO 19005-1, TCVN 14159-1) is what the archive keeps. fpdf
+// writes most of it; a post-pass over the file it wrote adds the rest, the
+// same way every time: the sRGB output intent, the XMP metadata matching
+// the document information, a trailer /ID derived from the content, a
+// CIDSet for each subset font, an outline root with /Count, and no empty
+// EmbeddedFiles tree. (fpdf's own AddOutputIntent raises the file to PDF
+// 1.4, where it adds the page transparency group PDF/A-1 forbids, and
+// points the trailer's /Info at the profile.)
+
+//go:embed srgb2014.icc
+var srgbProfile []byte
+
+// pdfObject is one indirect object of the file, by its bytes.
+type pdfObject struct {
+	num  int
+	body []byte // from "N 0 obj\n" to "endobj\n", exclusive
+}
+
+var (
+	xrefStart   = regexp.MustCompile(`\nstartxref\n(\d+)\n%%EOF\n?$`)
+	objHeader   = regexp.MustCompile(`^(\d+) 0 obj\n`)
+	infoDate    = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
+	trailerRoot = regexp.MustCompile(`/Root (\d+) 0 R`)
+	trailerInfo = regexp.MustCompile(`/Info (\d+) 0 R`)
+	emptyFiles  = regexp.MustCompile(`\s*/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>`)
+)
+
+// pdfA turns fpdf's output into PDF/A-1b; meta is what the XMP says.
+func pdfA(pdf []byte, meta docMeta) ([]byte, error) {
+	m := xrefStart.FindSubmatch(pdf)
+	if m == nil {
+		return nil, fmt.Errorf("pdf/a: no startxref")
+	}
+	xref, _ := strconv.Atoi(string(m[1]))
+	objs, trailer, err := splitObjects(pdf, xref)
+	if err != nil {
+		return nil, err
+	}
+	rootNum, _ := strconv.Atoi(string(trailerRoot.FindSubmatch(trailer)[1]))
+	infoNum, _ := strconv.Atoi(string(trailerInfo.FindSubmatch(trailer)[1]))
+	next := len(objs) + 1
+	add := func(body []byte) int {
+		n := next
+		objs[n] = &pdfObject{num: n, body: body}
+		next++
+		return n
+	}
+	// The dates carry their zone, as the XMP's must.
+	objs[infoNum].body = infoDate.ReplaceAll(objs[infoNum].body, []byte(`/$1 (D:${2}+00'00')`))
+
+	// A CIDSet for each subset font: the CIDs its widths list, and 0. In
+	// number order, so the new objects are numbered the same every time.
+	nums := make([]int, 0, len(objs))
+	for n := range objs {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		o := objs[n]
+		if !bytes.Contains(o.body, []byte("/Subtype /CIDFontType2")) {
+			continue
+		}
+		desc := refOf(o.body, "/FontDescriptor")
+		if desc == 0 || objs[desc] == nil {
+			return nil, fmt.Errorf("pdf/a: font %d has no descriptor", o.num)
+		}
+		set := cidSet(o.body)
+		stream := fmt.Appendf(nil, "<</Length %d>>\nstream\n", len(set))
+		stream = append(append(stream, set...), "\nendstream\n"...)
+		n := add(stream)
+		objs[desc].body = bytes.Replace(objs[desc].body, []byte("/FontFile2"), fmt.Appendf(nil, "/CIDSet %d 0 R /FontFile2", n), 1)
+	}
+	// The outline root counts its open items.
+	items := 0
+	outlines := 0
+	for _, n := range nums {
+		o := objs[n]
+		if bytes.HasPrefix(bytes.TrimSpace(o.body), []byte("<</Title")) {
+			items++
+		}
+		if bytes.Contains(o.body, []byte("/Type /Outlines")) {
+			outlines = o.num
+		}
+	}
+	if outlines != 0 {
+		objs[outlines].body = bytes.Replace(objs[outlines].body, []byte("/Type /Outlines"), fmt.Appendf(nil, "/Type /Outlines /Count %d", items), 1)
+	}
+
+	icc := fmt.Appendf(nil, "<</N 3 /Length %d>>\nstream\n", len(srgbProfile))
+	icc = append(append(icc, srgbProfile...), "\nendstream\n"...)
+	iccNum := add(icc)
+	intent := add(fmt.Appendf(nil, "<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>\n", iccNum))
+	xmp := xmpPacket(meta)
+	meta2 := fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", len(xmp))
+	meta2 = append(append(meta2, xmp...), "\nendstream\n"...)
+	metaNum := add(meta2)
+	root := emptyFiles.ReplaceAll(objs[rootNum].body, nil)
+	root = bytes.Replace(root, []byte("/Type /Catalog"), fmt.Appendf(nil, "/Type /Catalog\n/Metadata %d 0 R\n/OutputIntents [%d 0 R]", metaNum, intent), 1)
+	objs[rootNum].body = root
+
+	// Write the file anew, objects in number order, with the ID of its content.
+	var out bytes.Buffer
+	header := pdf[:headerEnd(pdf)]
+	out.Write(header)
+	offsets := make([]int, next)
+	for n := 1; n < next; n++ {
+		o := objs[n]
+		if o == nil {
+			return nil, fmt.Errorf("pdf/a: object %d missing", n)
+		}
+		offsets[n] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n", n)
+		out.Write(o.body)
+		out.WriteString("endobj\n")
+	}
+	sum := sha256.Sum256(out.Bytes())
+	id := strings.ToUpper(hex.EncodeToString(sum[:16]))
+	xrefAt := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	for n := 1; n < next; n++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[n])
+	}
+	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, rootNum, infoNum, id, id, xrefAt)
+	return out.Bytes(), nil
+}
+
+// headerEnd is where the first object begins: after "%PDF-1.3" and the
+// line of high bytes that marks the file binary.
+func headerEnd(pdf []byte) int {
+	return bytes.Index(pdf, []byte("\n1 0 obj\n")) + 1
+}
+
+// splitObjects cuts the file into its objects by the cross-reference
+// table's offsets (a stream may hold any bytes, "endobj" too).
+func splitObjects(pdf []byte, xref int) (map[int]*pdfObject, []byte, error) {
+	if xref <= 0 || xref >= len(pdf) {
+		return nil, nil, fmt.Errorf("pdf/a: bad startxref")
+	}
+	table := pdf[xref:]
+	lines := strings.Split(string(table[:bytes.Index(table, []byte("trailer"))]), "\n")
+	if len(lines) < 3 || lines[0] != "xref" {
+		return nil, nil, fmt.Errorf("pdf/a: bad xref")
+	}
+	var size int
+	fmt.Sscanf(lines[1], "0 %d", &size)
+	type at struct{ num, off int }
+	var offs []at
+	for i := 1; i < size; i++ {
+		off, err := strconv.Atoi(strings.Fields(lines[2+i])[0])
+		if err != nil {
+			return nil, nil, fmt.Errorf("pdf/a: xref entry %d: %v", i, err)
+		}
+		offs = append(offs, at{i, off})
+	}
+	sort.Slice(offs, func(a, b int) bool { return offs[a].off < offs[b].off })
+	objs := map[int]*pdfObject{}
+	for i, o := range offs {
+		end := xref
+		if i+1 < len(offs) {
+			end = offs[i+1].off
+		}
+		chunk := pdf[o.off:end]
+		h := objHeader.FindSubmatch(chunk)
+		if h == nil || string(h[1]) != strconv.Itoa(o.num) {
+			return nil, nil, fmt.Errorf("pdf/a: object %d is not where the xref says", o.num)
+		}
+		body := bytes.TrimSuffix(chunk[len(h[0]):], []byte("endobj\n"))
+		objs[o.num] = &pdfObject{num: o.num, body: body}
+	}
+	return objs, pdf[xref:], nil
+}
+
+// refOf is the object number a key refers to in a dictionary, or 0.
+func refOf(dict []byte, key string) int {
+	i := bytes.Index(dict, []byte(key+" "))
+	if i < 0 {
+		return 0
+	}
+	var n int
+	fmt.Sscanf(string(dict[i+len(key)+1:]), "%d", &n)
+	return n
+}
+
+// cidSet is the bitmap of the CIDs a CID font's /W array lists, and CID 0.
+func cidSet(font []byte) []byte {
+	i := bytes.Index(font, []byte("/W ["))
+	cids := []int{0}
+	if i >= 0 {
+		rest := font[i+4:]
+		depth, num := 0, []byte{}
+		var nums []int
+		var inArr []bool
+		flush := func() {
+			if len(num) > 0 {
+				v, _ := strconv.Atoi(string(num))
+				nums = append(nums, v)
+				inArr = append(inArr, depth > 0)
+				num = num[:0]
+			}
+		}
+	scan:
+		for _, c := range rest {
+			switch {
+			case c >= '0' && c <= '9':
+				num = append(num, c)
+			case c == '[':
+				flush()
+				depth++
+				nums = append(nums, -1) // an array starts: the width list of the CID before it
+				inArr = append(inArr, false)
+			case c == ']':
+				flush()
+				if depth == 0 {
+					break scan
+				}
+				depth--
+			default:
+				flush()
+			}
+		}
+		// Top level: "c [w1 w2 …]" gives CIDs c, c+1, …; "c1 c2 w" gives c1..c2.
+		var top []int
+		var lists [][]int
+		for k := 0; k < len(nums); k++ {
+			if nums[k] == -1 {
+				var ws []int
+				for k+1 < len(nums) && inArr[k+1] {
+					k++
+					ws = append(ws, nums[k])
+				}
+				lists = append(lists, ws)
+				top = append(top, -1)
+				continue
+			}
+			top = append(top, nums[k])
+		}
+		li := 0
+		for k := 0; k < len(top); k++ {
+			switch {
+			case k+1 < len(top) && top[k+1] == -1:
+				for j := range lists[li] {
+					cids = append(cids, top[k]+j)
+				}
+				li++
+				k++
+			case k+2 < len(top) && top[k] >= 0 && top[k+1] >= 0 && top[k+2] >= 0:
+				for c := top[k]; c <= top[k+1]; c++ {
+					cids = append(cids, c)
+				}
+				k += 2
+			}
+		}
+	}
+	most := 0
+	for _, c := range cids {
+		most = max(most, c)
+	}
+	set := make([]byte, most/8+1)
+	for _, c := range cids {
+		set[c/8] |= 0x80 >> (c % 8)
+	}
+	return set
+}
+
+// xmpPacket is the document's metadata as XMP: what the information
+// dictionary says, PDF/A-1b's identification, and the record metadata of
+// Decree 30 Appendix VI under a declared extension schema.
+func xmpPacket(m docMeta) []byte {
+	esc := html.EscapeString
+	date := fmt.Sprintf("%04d-%02d-%02dT00:00:00+00:00", m.date.Year, m.date.Month, m.date.Day)
+	var b strings.Builder
+	b.WriteString(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<pdfaid:part>1</pdfaid:part>
+<pdfaid:conformance>B</pdfaid:conformance>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(m.title) + `</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>` + esc(m.author) + `</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + esc(m.subject) + `</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>vi-VN</rdf:li></rdf:Bag></dc:language>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<xmp:CreatorTool>plandoc ` + esc(Version) + `</xmp:CreatorTool>
+<xmp:CreateDate>` + date + `</xmp:CreateDate>
+<xmp:ModifyDate>` + date + `</xmp:ModifyDate>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<pdf:Producer>plandoc ` + esc(Version) + `</pdf:Producer>
+<pdf:Keywords>` + esc(m.keywords) + `</pdf:Keywords>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`)
+	return []byte(b.String())
+}

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/plandoc/plandoc/data/synth"
+)
+
+// preflightClasspath is Apache PDFBox Preflight as Debian installs it
+// (libpdfbox2-java, libactivation-java, libjaxb-api-java).
+var preflightClasspath = strings.Join([]string{"preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging", "javax.activation", "jaxb-api"}, ".jar:/usr/share/java/")
+
+// preflight validates PDFs as PDF/A-1b, two at a time, and returns what
+// it says of each that is not valid.
+func preflight(t *testing.T, pdfs map[string][]byte) map[string]string {
+	t.Helper()
+	if _, err := os.Stat("/usr/share/java/preflight.jar"); err != nil {
+		t.Fatal("Apache PDFBox Preflight is not installed; run .ci/run's apt-get line (libpdfbox2-java libactivation-java libjaxb-api-java)")
+	}
+	dir := t.TempDir()
+	var mu sync.Mutex
+	bad := map[string]string{}
+	sem := make(chan struct{}, 2)
+	var wg sync.WaitGroup
+	for name, pdf := range pdfs {
+		path := filepath.Join(dir, strings.ReplaceAll(name, "/", "-"))
+		if err := os.WriteFile(path, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			out, _ := exec.Command("java", "-cp", "/usr/share/java/"+preflightClasspath+".jar", "org.apache.pdfbox.preflight.Validator_A1b", path).CombinedOutput()
+			if !bytes.Contains(out, []byte("is a valid PDF/A-1b file")) {
+				mu.Lock()
+				bad[name] = string(out)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return bad
+}
+
+// Every PDF plandoc writes is PDF/A-1b, as Apache PDFBox Preflight
+// judges: the 2021 annex and reports, a plan with sections and a signer,
+// and a 1,000-task annex; qpdf finds them sound, pdfinfo their title and
+// author, and the XMP says what the information dictionary says.
+func TestEveryPDFIsPDFA(t *testing.T) {
+	pdfs := map[string][]byte{}
+	res, err := Build(bundledPlan(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, ".pdf") {
+			pdfs[f.Path] = f.Data()
+		}
+	}
+	src := string(planWithTasks("Nhiệm vụ thứ nhất", "Nhiệm vụ thứ hai"))
+	src = strings.Replace(src, "[[units]]", "[[sections]]\nid = \"to-chuc\"\ntitle = \"CÔNG TÁC TỔ CHỨC\"\n[[units]]", 1)
+	src = strings.Replace(src, "issuer = \"Chủ tịch Liên hiệp hội Thanh Hóa\"", "issuer = \"Chủ tịch Liên hiệp hội Thanh Hóa\"\n[decision.signer]\nauthority = \"KT. Chủ tịch\"\ntitle = \"Phó Chủ tịch\"\nname = \"Nguyễn Văn A\"", 1)
+	src = strings.ReplaceAll(src, "[[tasks]]\n", "[[tasks]]\nsection = \"to-chuc\"\n")
+	pdfs["sections-signer/annex.pdf"], _ = defaultAnnex(t, parsePlan(t, []byte(src)))
+	pdfs["1000-tasks/annex.pdf"], _ = defaultAnnex(t, parsePlan(t, synth.Plan(1000, 50)))
+	if len(pdfs) != 8 {
+		t.Fatalf("%d PDFs; want the annex, four quarters, the year and the two other annexes", len(pdfs))
+	}
+	for name, out := range preflight(t, pdfs) {
+		t.Errorf("%s is not PDF/A-1b:\n%s", name, out)
+	}
+	annex := pdfs["annex.pdf"]
+	tool(t, annex, "qpdf", "--check")
+	info := tool(t, annex, "pdfinfo")
+	for _, want := range []string{"Title:           Chương trình công tác năm 2021", "Author:          Liên hiệp các Hội Khoa học và Kỹ thuật Thanh Hóa"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	xmp := tool(t, annex, "pdfinfo", "-meta")
+	for _, want := range []string{"<pdfaid:part>1</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+		"Chương trình công tác năm 2021</rdf:li>", "<rdf:li>Liên hiệp các Hội Khoa học và Kỹ thuật Thanh Hóa</rdf:li>",
+		"<xmp:CreateDate>2021-12-31T00:00:00+00:00</xmp:CreateDate>"} {
+		if !strings.Contains(xmp, want) {
+			t.Errorf("the XMP lacks %q", want)
+		}
+	}
+	trailer := tool(t, annex, "qpdf", "--show-object=trailer")
+	if !strings.Contains(trailer, "/ID [ <") {
+		t.Errorf("the trailer has no /ID: %s", trailer)
+	}
+	// The /ID is the content's: the same plan gives the same file.
+	again, _ := defaultAnnex(t, bundledPlan(t))
+	if !bytes.Equal(again, annex) {
+		t.Errorf("two renders of the annex differ")
+	}
+}
