@@ -26,6 +26,8 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed 
 		subject:  strings.Trim(ref, "()"),
 		keywords: fmt.Sprintf("chương trình công tác, %d, %s, %s/%s", p.Program.Year, p.Organisation.Name, p.Decision.Number, p.Decision.Symbol),
 		date:     p.Decision.Date,
+		record: recordMeta{docType: "Chương trình", number: officialNumber(p.Decision.Number), symbol: p.Decision.Symbol,
+			issued: p.Decision.Date, issuer: p.Organisation.Name, summary: p.Program.Title, signer: p.Decision.Signer},
 	})
 	l := &annexLayout{flow: newFlow(d, tpl.Page.MarginLeft, d.w-tpl.Page.MarginRight, tpl.Page.MarginTop, d.h-tpl.Page.MarginBottom)}
 	l.y = officialHeading(l.flow, p, tpl.Header, nil)

@@ -43,6 +43,19 @@ type fontKey struct {
 type docMeta struct {
 	title, author, subject, keywords string
 	date                             data.Date // creation and modification date
+	record                           recordMeta
+}
+
+// recordMeta is what Decree 30/2020 Appendix VI lists for a records
+// system to keep of each document, written into the XMP so the system
+// reads it without parsing the page.
+type recordMeta struct {
+	docType        string    // tên loại văn bản: "Chương trình", "Báo cáo"
+	number, symbol string    // số, ký hiệu: "313", "QĐ-LHH" ("" when the clerk numbers it by hand)
+	issued         data.Date // ngày tháng năm văn bản
+	issuer         string    // tên cơ quan, tổ chức ban hành
+	summary        string    // trích yếu nội dung
+	signer         *data.Signer // chức vụ, họ tên người ký; nil when none is named
 }
 
 func newPDFDoc(fam *fonts.Family, orientation string, meta docMeta) *pdfDoc {
@@ -126,7 +139,7 @@ func (d *pdfDoc) bytes() ([]byte, error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
-	return pdfA(subsetName(buf.Bytes()), d.meta)
+	return pdfA(subsetName(buf.Bytes()), d.meta, d.pdf.PageCount())
 }
 
 var fpdfFontName = regexp.MustCompile(`/utf8serif-pd(BI|B|I)?([^A-Za-z])`)

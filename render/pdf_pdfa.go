@@ -41,7 +41,7 @@ var (
 )
 
 // pdfA turns fpdf's output into PDF/A-1b; meta is what the XMP says.
-func pdfA(pdf []byte, meta docMeta) ([]byte, error) {
+func pdfA(pdf []byte, meta docMeta, pages int) ([]byte, error) {
 	m := xrefStart.FindSubmatch(pdf)
 	if m == nil {
 		return nil, fmt.Errorf("pdf/a: no startxref")
@@ -105,7 +105,7 @@ func pdfA(pdf []byte, meta docMeta) ([]byte, error) {
 	icc = append(append(icc, srgbProfile...), "\nendstream\n"...)
 	iccNum := add(icc)
 	intent := add(fmt.Appendf(nil, "<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>\n", iccNum))
-	xmp := xmpPacket(meta)
+	xmp := xmpPacket(meta, pages)
 	meta2 := fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", len(xmp))
 	meta2 = append(append(meta2, xmp...), "\nendstream\n"...)
 	metaNum := add(meta2)
@@ -280,7 +280,7 @@ func cidSet(font []byte) []byte {
 // xmpPacket is the document's metadata as XMP: what the information
 // dictionary says, PDF/A-1b's identification, and the record metadata of
 // Decree 30 Appendix VI under a declared extension schema.
-func xmpPacket(m docMeta) []byte {
+func xmpPacket(m docMeta, pages int) []byte {
 	esc := html.EscapeString
 	date := fmt.Sprintf("%04d-%02d-%02dT00:00:00+00:00", m.date.Year, m.date.Month, m.date.Day)
 	var b strings.Builder
@@ -307,8 +307,74 @@ func xmpPacket(m docMeta) []byte {
 <pdf:Producer>plandoc ` + esc(Version) + `</pdf:Producer>
 <pdf:Keywords>` + esc(m.keywords) + `</pdf:Keywords>
 </rdf:Description>
+` + recordXMP(m.record, pages))
+	b.WriteString(`
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`)
 	return []byte(b.String())
+}
+
+// recordNS is the namespace of the record metadata plandoc writes.
+const recordNS = "https://github.com/plandoc/plandoc/ns/record/1.0/"
+
+// recordFields are the record metadata of Decree 30/2020 Appendix VI, with
+// their XMP types and what the appendix calls them.
+var recordFields = []struct{ name, valueType, description string }{
+	{"documentType", "Text", "Tên loại văn bản (document type)"},
+	{"number", "Text", "Số của văn bản (number)"},
+	{"symbol", "Text", "Ký hiệu của văn bản (symbol)"},
+	{"issueDate", "Date", "Ngày, tháng, năm văn bản (issue date)"},
+	{"issuer", "Text", "Tên cơ quan, tổ chức ban hành văn bản (issuing organisation)"},
+	{"summary", "Text", "Trích yếu nội dung (summary)"},
+	{"language", "Text", "Ngôn ngữ (language)"},
+	{"pageCount", "Integer", "Số trang của văn bản (page count)"},
+	{"signerPosition", "Text", "Chức vụ của người ký (signer's position)"},
+	{"signerName", "Text", "Họ và tên người ký (signer's name)"},
+}
+
+// recordXMP declares the record schema as PDF/A-1 requires of a schema it
+// does not know, and gives the document's values.
+func recordXMP(r recordMeta, pages int) string {
+	esc := html.EscapeString
+	var b strings.Builder
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>Decree 30/2020/ND-CP Appendix VI record metadata</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>` + recordNS + `</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>rec</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq>
+`)
+	for _, f := range recordFields {
+		fmt.Fprintf(&b, "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>%s</pdfaProperty:name><pdfaProperty:valueType>%s</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>%s</pdfaProperty:description></rdf:li>\n",
+			f.name, f.valueType, esc(f.description))
+	}
+	b.WriteString(`</rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:rec="` + recordNS + `">
+`)
+	field := func(name, value string) {
+		if value != "" {
+			fmt.Fprintf(&b, "<rec:%s>%s</rec:%s>\n", name, esc(value), name)
+		}
+	}
+	field("documentType", r.docType)
+	field("number", r.number)
+	field("symbol", r.symbol)
+	field("issueDate", r.issued.String())
+	field("issuer", r.issuer)
+	field("summary", r.summary)
+	field("language", "vi")
+	field("pageCount", strconv.Itoa(pages))
+	if r.signer != nil {
+		position := r.signer.Title
+		if r.signer.Authority != "" {
+			position = r.signer.Authority + " " + r.signer.Title
+		}
+		field("signerPosition", position)
+		field("signerName", r.signer.Name)
+	}
+	b.WriteString("</rdf:Description>\n")
+	return b.String()
 }

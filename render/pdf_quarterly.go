@@ -50,6 +50,8 @@ func renderReportPDF(p *data.Plan, qd *quarterData, date data.Date, set *templat
 	d := newPDFDoc(fam, annexTpl.Page.Orientation, docMeta{
 		title: summary, author: p.Organisation.Name, subject: h.Type.Fill(words) + " " + summary,
 		keywords: keywords, date: date,
+		// A report's number is written by hand when it is issued: its symbol alone is known.
+		record: recordMeta{docType: "Báo cáo", symbol: "BC-" + words["code"], issued: date, issuer: p.Organisation.Name, summary: summary},
 	})
 	pg := annexTpl.Page
 	l := &quarterlyLayout{flow: newFlow(d, pg.MarginLeft, d.w-pg.MarginRight, pg.MarginTop, d.h-pg.MarginBottom)}

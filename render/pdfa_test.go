@@ -91,6 +91,31 @@ func TestEveryPDFIsPDFA(t *testing.T) {
 			t.Errorf("the XMP lacks %q", want)
 		}
 	}
+	// The record metadata of Decree 30 Appendix VI, under its declared schema.
+	for _, want := range []string{"<pdfaSchema:prefix>rec</pdfaSchema:prefix>", "<rec:documentType>Chương trình</rec:documentType>",
+		"<rec:number>313</rec:number>", "<rec:symbol>QĐ-LHH</rec:symbol>", "<rec:issueDate>2021-12-31</rec:issueDate>",
+		"<rec:issuer>Liên hiệp các Hội Khoa học và Kỹ thuật Thanh Hóa</rec:issuer>", "<rec:language>vi</rec:language>"} {
+		if !strings.Contains(xmp, want) {
+			t.Errorf("the annex's XMP lacks %q", want)
+		}
+	}
+	pages := strings.Fields(strings.Split(strings.SplitN(info, "Pages:", 2)[1], "\n")[0])[0]
+	if !strings.Contains(xmp, "<rec:pageCount>"+pages+"</rec:pageCount>") {
+		t.Errorf("the XMP's page count is not pdfinfo's %s", pages)
+	}
+	signed := tool(t, pdfs["sections-signer/annex.pdf"], "pdfinfo", "-meta")
+	for _, want := range []string{"<rec:signerPosition>KT. Chủ tịch Phó Chủ tịch</rec:signerPosition>", "<rec:signerName>Nguyễn Văn A</rec:signerName>", "<rec:number>05</rec:number>"} {
+		if !strings.Contains(signed, want) {
+			t.Errorf("the signed annex's XMP lacks %q", want)
+		}
+	}
+	report := tool(t, pdfs["quarterly/q1.pdf"], "pdfinfo", "-meta")
+	for _, want := range []string{"<rec:documentType>Báo cáo</rec:documentType>", "<rec:symbol>BC-LHH</rec:symbol>", "<rec:issueDate>2021-03-31</rec:issueDate>",
+		"<rec:summary>Tổng hợp chương trình công tác Quý I năm 2021</rec:summary>"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("q1's XMP lacks %q", want)
+		}
+	}
 	trailer := tool(t, annex, "qpdf", "--show-object=trailer")
 	if !strings.Contains(trailer, "/ID [ <") {
 		t.Errorf("the trailer has no /ID: %s", trailer)
