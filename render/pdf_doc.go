@@ -50,11 +50,11 @@ type docMeta struct {
 // system to keep of each document, written into the XMP so the system
 // reads it without parsing the page.
 type recordMeta struct {
-	docType        string    // tên loại văn bản: "Chương trình", "Báo cáo"
-	number, symbol string    // số, ký hiệu: "313", "QĐ-LHH" ("" when the clerk numbers it by hand)
-	issued         data.Date // ngày tháng năm văn bản
-	issuer         string    // tên cơ quan, tổ chức ban hành
-	summary        string    // trích yếu nội dung
+	docType        string       // tên loại văn bản: "Chương trình", "Báo cáo"
+	number, symbol string       // số, ký hiệu: "313", "QĐ-LHH" ("" when the clerk numbers it by hand)
+	issued         data.Date    // ngày tháng năm văn bản
+	issuer         string       // tên cơ quan, tổ chức ban hành
+	summary        string       // trích yếu nội dung
 	signer         *data.Signer // chức vụ, họ tên người ký; nil when none is named
 }
 
