@@ -4,7 +4,8 @@ import "fmt"
 
 // The keys each table takes, in the order the README documents them.
 var (
-	planKeys         = []string{"schema", "organisation", "decision", "program", "sections", "units", "groups", "people", "bodies", "tasks"}
+	planKeys         = []string{"schema", "organisation", "decision", "reports", "program", "sections", "units", "groups", "people", "bodies", "tasks"}
+	reportsKeys      = []string{"signer", "recipients"}
 	organisationKeys = []string{"name", "parent", "place"}
 	decisionKeys     = []string{"number", "symbol", "date", "issuer", "signer"}
 	signerKeys       = []string{"authority", "title", "name"}
@@ -45,6 +46,14 @@ func (d *decoder) decodePlan(raw map[string]any) *Plan {
 			s.unknown(signerKeys...)
 			p.Decision.Signer = &Signer{Authority: s.str("authority", false), Title: s.str("title", true), Name: s.str("name", true)}
 		}
+	}
+	if t, ok := root.sub("reports", "[reports]", false); ok {
+		t.unknown(reportsKeys...)
+		if s, ok := t.sub("signer", "[reports.signer]", false); ok {
+			s.unknown(signerKeys...)
+			p.Reports.Signer = &Signer{Authority: s.str("authority", false), Title: s.str("title", true), Name: s.str("name", true)}
+		}
+		p.Reports.Recipients = t.list("recipients", false, `["Thường trực LHH (để báo cáo)", "Lưu: VT"]`)
 	}
 	if t, ok := root.sub("program", "[program]", true); ok {
 		t.unknown(programKeys...)

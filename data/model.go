@@ -17,6 +17,7 @@ type Plan struct {
 	Schema       int
 	Organisation Organisation
 	Decision     Decision
+	Reports      Reports
 	Program      Program
 	Sections     []Section
 	Units        []Unit
@@ -58,6 +59,15 @@ type Decision struct {
 	Date   Date
 	Issuer string // "Chủ tịch Liên hiệp hội Thanh Hóa"
 	Signer *Signer
+}
+
+// Reports is what the quarterly and year reports take from the plan: who
+// signs them (it may be another than the program's signer) and where they
+// are sent (Nơi nhận). Both are optional: with no recipients the template's
+// list is printed.
+type Reports struct {
+	Signer     *Signer
+	Recipients []string
 }
 
 // Signer is who signs the program; nil when the plan names nobody.

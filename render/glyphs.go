@@ -51,6 +51,15 @@ func planTexts(p *data.Plan, set *templates.Set) []drawn {
 			drawn{"decision.signer.title", "the signer's title", strings.ToUpper(s.Title), bold},
 			drawn{"decision.signer.name", "the signer's name", s.Name, bold})
 	}
+	if s := p.Reports.Signer; s != nil {
+		out = append(out,
+			drawn{"reports.signer.authority", "the reports' signer's authority", strings.ToUpper(s.Authority), bold},
+			drawn{"reports.signer.title", "the reports' signer's title", strings.ToUpper(s.Title), bold},
+			drawn{"reports.signer.name", "the reports' signer's name", s.Name, bold})
+	}
+	for i, r := range p.Reports.Recipients {
+		out = append(out, drawn{fmt.Sprintf("reports.recipients[%d]", i), "a recipient of the reports", r, regular})
+	}
 	for i, s := range p.Sections {
 		out = append(out, drawn{fmt.Sprintf("sections[%d].title", i), fmt.Sprintf("section %q", s.ID), s.Label + s.Title, bold})
 	}

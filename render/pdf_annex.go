@@ -206,14 +206,5 @@ func (l *annexLayout) layoutEnd(p *data.Plan, tpl *templates.Annex) {
 
 // closingText is the closing paragraph ending with the closing mark.
 func closingText(p *data.Plan, tpl *templates.Annex) string {
-	text := p.Program.Closing
-	mark := string(tpl.Closing.Mark)
-	if text == "" || mark == "" || strings.HasSuffix(text, mark) {
-		return text
-	}
-	// "./." replaces the sentence's own full stop: "thực tế./.", never "thực tế../.".
-	if strings.HasPrefix(mark, ".") {
-		text = strings.TrimRight(text, ".")
-	}
-	return text + mark
+	return withMark(p.Program.Closing, string(tpl.Closing.Mark))
 }

@@ -73,19 +73,28 @@ type placedLine struct {
 }
 
 // placeTitle places a document's type line, summary (optional) and
-// reference line (optional), centred, and a rule of a third of the type
-// line's length under them.
-func placeTitle(f *flow, size float64, typeLine, summary, ref string) {
+// reference line (optional), centred, and under them a rule as Decree 30
+// draws it: 1/3 to 1/2 of the summary line's length (0.4 of it), or a third
+// of the type line's when there is no summary.
+func placeTitle(f *flow, size float64, typeLine, summary, ref string) placedRule {
 	cx := (f.left + f.right) / 2
 	typeLines := f.paragraph(typeLine, fonts.Bold, size, 1.15, "center", 0)
+	f.d.font(fonts.Bold, size)
+	length := f.d.width(typeLines[0].text) / 3
 	if summary != "" {
-		f.paragraph(summary, fonts.Bold, size, 1.15, "center", 0)
+		lines := f.paragraph(summary, fonts.Bold, size, 1.15, "center", 0)
+		f.d.font(fonts.Bold, size)
+		widest := 0.0
+		for _, l := range lines {
+			widest = max(widest, f.d.width(l.text))
+		}
+		length = 0.4 * widest
 	}
 	if ref != "" {
 		f.paragraph(ref, fonts.Italic, size, 1.15, "center", 0)
 	}
-	f.d.font(fonts.Bold, size)
-	typeW := f.d.width(typeLines[0].text)
-	f.page().rules = append(f.page().rules, placedRule{x1: cx - typeW/6, y: f.y + 2, x2: cx + typeW/6})
+	rule := placedRule{x1: cx - length/2, y: f.y + 2, x2: cx + length/2}
+	f.page().rules = append(f.page().rules, rule)
 	f.y += 7
+	return rule
 }

@@ -16,8 +16,12 @@ type quarterlyLayout struct {
 	*flow
 	summary, tasks *tableStyle
 	chart          []placedBox
-	results        *tableStyle // the results table, when returns were collected
-	stacked        []placedBox // the results chart's boxes
+	results        *tableStyle  // the results table, when returns were collected
+	stacked        []placedBox  // the results chart's boxes
+	end            []placedText // the closing paragraph
+	recipients     []placedText // "Nơi nhận:" and its list
+	signature      []placedText // the signer's block
+	titleRule      placedRule   // under the summary line
 }
 
 // renderQuarterlyPDF lays out and draws quarter q's report: the tasks it
@@ -59,13 +63,15 @@ func renderReportPDF(p *data.Plan, qd *quarterData, date data.Date, set *templat
 		{text: h.Number.Fill(words), style: fonts.Regular, size: h.NumberSize},
 		{text: h.DateLine.Fill(words), style: fonts.Italic, size: h.DateSize},
 	})
-	placeTitle(l.flow, annexTpl.Title.Size, h.Type.Fill(words), summary, "")
+	l.titleRule = placeTitle(l.flow, annexTpl.Title.Size, h.Type.Fill(words), summary, "")
 	l.paragraph(opening, fonts.Regular, h.OpeningSize, 1.2, "justify", 12.7)
 	if qd == nil {
 		l.resultsSection(p, tpl.Year.Section.String(), 1, 4, set, printed, rec, h.OpeningSize)
+		l.reportEnd(p, tpl, tpl.Closing.YearParagraph.Fill(words), h.OpeningSize)
 	} else {
 		l.quarterSections(p, qd, tpl, printed, h.OpeningSize)
 		l.resultsSection(p, tpl.Results.Section.String(), qd.q, qd.q, set, printed, rec, h.OpeningSize)
+		l.reportEnd(p, tpl, tpl.Closing.Paragraph.Fill(words), h.OpeningSize)
 	}
 	l.numberPages(annexTpl.PageNumber.Size)
 	l.draw()

@@ -9,6 +9,7 @@ type Quarterly struct {
 	Summary QuarterlySummary `toml:"summary"`
 	Tasks   QuarterlyTasks   `toml:"tasks"`
 	Results Results          `toml:"results"`
+	Closing ReportClosing    `toml:"closing"`
 	Year    YearReport       `toml:"year"`
 	Sheets  QuarterlySheets  `toml:"sheets"`
 	Table   TaskTable        `toml:"table"`
@@ -40,6 +41,18 @@ type Results struct {
 	NoneOpen    Text `toml:"none_open"`
 	NewTime     Text `toml:"new_time" fill:"time"`
 	NoReason    Text `toml:"no_reason"`
+}
+
+// ReportClosing is how a report ends, as Decree 30 lays out a báo cáo: a
+// closing paragraph ending with the closing mark, then "Nơi nhận" at the
+// left and the signer's block at the right.
+type ReportClosing struct {
+	Paragraph       Text    `toml:"paragraph" fill:"quarter plan_year place organisation title reference code day month year"`
+	YearParagraph   Text    `toml:"year_paragraph" fill:"quarter plan_year place organisation title reference code day month year"`
+	Mark            Text    `toml:"mark"`
+	RecipientsTitle Text    `toml:"recipients_title"`
+	Recipients      []Text  `toml:"recipients"`
+	SignatureSpace  float64 `toml:"signature_space"`
 }
 
 // YearReport is the wording of the year's report (báo cáo tổng kết năm);
@@ -106,6 +119,7 @@ func (q *Quarterly) check(k *checker, cols *Columns, page Page) {
 	k.fontSize("heading.date_size", h.DateSize)
 	k.fontSize("heading.opening_size", h.OpeningSize)
 	k.number("summary.chart_height", q.Summary.ChartHeight, 30, 150, "mm", "the chart heights")
+	k.number("closing.signature_space", q.Closing.SignatureSpace, 10, 60, "mm", "the room for a signature and seal,")
 	seen := map[string]string{}
 	for _, sh := range []struct{ key, name string }{{"summary", q.Sheets.Summary}, {"chart", q.Sheets.Chart}, {"tasks", q.Sheets.Tasks},
 		{"results", q.Sheets.Results}, {"results_chart", q.Sheets.ResultsChart}, {"open", q.Sheets.Open}} {
