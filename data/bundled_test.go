@@ -97,7 +97,7 @@ func TestBundledPlanMatchesSeed(t *testing.T) {
 
 func TestBundledPlanTraps(t *testing.T) {
 	p, probs := loadBundled(t)
-	if len(probs) != 1 || probs[0].Severity != Warning || !strings.Contains(probs[0].Msg, "decision date 2021-12-31 is after 2021-01-01") {
+	if len(probs) != 1 || probs[0].Severity != Warning || !strings.Contains(probs[0].Msg, "decision date 2021-12-31 is in December of 2021") {
 		t.Errorf("check on the bundled plan must give only the date warning; got %v", probs)
 	}
 	leaders := map[string]int{}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,6 +67,8 @@ func (d *decoder) check(p *Plan) {
 		d.checkTask(p, i, ttLine, used)
 	}
 	d.checkDecisionDate(p)
+	d.checkTitleYears(p)
+	d.checkSectionOrder(p)
 	d.checkUnused(p, used)
 }
 
@@ -139,7 +142,7 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 		if _, ok := p.personByID[t.Presiding]; ok {
 			used["person:"+t.Presiding] = true
 		} else {
-			d.errorf(path+".presiding", "%s: unknown person %q%s", name, t.Presiding, didYouMean(t.Presiding, keys(p.personByID)))
+			d.errorf(path+".presiding", "%s: unknown person %q%s", name, t.Presiding, personHint(p, t.Presiding))
 		}
 	}
 	for j, id := range t.Approvers {
@@ -158,6 +161,10 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 			} else if _, ok := p.groupByID[pt.Ref]; ok {
 				used["group:"+pt.Ref] = true
 			} else {
+				if _, isBody := p.bodyByID[pt.Ref]; isBody {
+					d.errorf(at, "%s: partner %q is an approving body; list it in approvers, or write the partner's name as text", name, pt.Ref)
+					continue
+				}
 				d.errorf(at, "%s: partner %q is no unit or group id%s (an outside body is written as its name, like \"Sở, ngành liên quan\")",
 					name, pt.Ref, didYouMean(pt.Ref, append(keys(p.unitByID), keys(p.groupByID)...)))
 			}
@@ -179,6 +186,55 @@ func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[stri
 	} else if len(p.Sections) > 0 {
 		d.errorf(path, "%s has no section, but the plan has sections; add section = \"%s\"", name, p.Sections[0].ID)
 	}
+}
+
+var (
+	fourDigitYear = regexp.MustCompile(`\b(19|20|21)\d\d\b`)
+	yearRange     = regexp.MustCompile(`\b\d{4}\s*[-–—]\s*\d{4}\b`) // "giai đoạn 2021 – 2025" names a period
+)
+
+// checkTitleYears refuses a title or summary that names another year than
+// the one the program plans ("năm 2026" in a plan for 2027): it would be
+// printed on every document.
+func (d *decoder) checkTitleYears(p *Plan) {
+	y := strconv.Itoa(p.Program.Year)
+	for _, f := range []struct{ key, text string }{{"title", p.Program.Title}, {"summary", p.Program.Summary}} {
+		for _, m := range fourDigitYear.FindAllString(yearRange.ReplaceAllString(f.text, ""), -1) {
+			if m != y && p.Program.Year != 0 {
+				d.errorf("program."+f.key, "[program]: %s names the year %s, but year = %s; correct one of them", f.key, m, y)
+			}
+		}
+	}
+}
+
+// checkSectionOrder warns of a task placed after another section than its
+// own: the annex groups tasks in the order given, so it would print its
+// section's heading a second time.
+func (d *decoder) checkSectionOrder(p *Plan) {
+	seen, current := map[string]bool{}, ""
+	for i, t := range p.Tasks {
+		if t.Section == "" || t.Section == current {
+			continue
+		}
+		if seen[t.Section] {
+			d.warnf(fmt.Sprintf("tasks[%d].section", i), "task %s is in section %q but comes after section %q; the annex would print %q's heading a second time: move the task up among its section's tasks",
+				Printable(t.TT), t.Section, current, t.Section)
+		}
+		seen[t.Section] = true
+		current = t.Section
+	}
+}
+
+// personHint suggests the id of a person written by name ("Trần Minh Đức"
+// for tran-minh-duc), else the nearest id.
+func personHint(p *Plan, written string) string {
+	f := Fold(written)
+	for _, ps := range p.People {
+		if Fold(ps.Name) == f || Fold(ps.Honorific+" "+ps.Name) == f {
+			return fmt.Sprintf("; that is the name of person %q: write presiding = %q", ps.ID, ps.ID)
+		}
+	}
+	return didYouMean(written, keys(p.personByID))
 }
 
 // checkRepeats refuses a list that names one entry twice: it would be
@@ -291,9 +347,16 @@ func (d *decoder) checkDecisionDate(p *Plan) {
 		d.errorf("decision.date", "decision date %s is not near %d, the year the program plans; correct the year", dt, p.Program.Year)
 		return
 	}
-	first := Date{Year: p.Program.Year, Month: 1, Day: 1}
-	if first.Before(dt) {
-		d.warnf("decision.date", "decision date %s is after %s, the first day of the year the program plans; check it (it is printed as given)", dt, first)
+	// Programs are often signed in the first days of their year: only a
+	// date after its first quarter, or in December of the year itself
+	// (31/12/2021 for the 2021 program: most likely 31/12/2020), is likely
+	// a slip.
+	y := p.Program.Year
+	switch {
+	case dt.Year == y && dt.Month == 12:
+		d.warnf("decision.date", "decision date %s is in December of %d, the year the program plans: a program is issued before or early in its year; was %d-12-%02d meant? (it is printed as given)", dt, y, y-1, dt.Day)
+	case QuarterEnd(y, 1).Before(dt):
+		d.warnf("decision.date", "decision date %s is after %s, the end of the first quarter the program plans; check it (it is printed as given)", dt, QuarterEnd(y, 1))
 	}
 }
 

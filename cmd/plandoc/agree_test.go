@@ -78,3 +78,15 @@ func TestRenderRefusesAnEmptyOutputFolder(t *testing.T) {
 		t.Errorf("a manifest was written into the current folder")
 	}
 }
+
+// A report date outside the plan's year is refused before anything is written.
+func TestAsOfOutsideThePlanYearIsRefused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := runCLI(t, "render", "-o", dir, "-as-of", "2022-01-05")
+	if code != 2 || !strings.Contains(errOut, "-as-of 2022-01-05 is outside 2021, the year the plan covers") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("render wrote into %s", dir)
+	}
+}

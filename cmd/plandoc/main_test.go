@@ -20,7 +20,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func TestCheckBundledPrintsOnlyTheDateWarning(t *testing.T) {
 	code, out, _ := runCLI(t, "check")
-	want := "bundled:lhh-thanh-hoa-2021.toml:15:8: warning: decision date 2021-12-31 is after 2021-01-01, the first day of the year the program plans; check it (it is printed as given)\n"
+	want := "bundled:lhh-thanh-hoa-2021.toml:15:8: warning: decision date 2021-12-31 is in December of 2021, the year the program plans: a program is issued before or early in its year; was 2020-12-31 meant? (it is printed as given)\n"
 	if code != 0 || out != want {
 		t.Errorf("check: exit %d, output\n%s\nwant exit 0 and\n%s", code, out, want)
 	}

@@ -50,6 +50,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", firstLine(err))
 		return 1
 	}
+	if !opts.AsOf.IsZero() && opts.AsOf.Year != plan.Program.Year {
+		fmt.Fprintf(stderr, "plandoc render: -as-of %s is outside %d, the year the plan covers; give a date in %d\n", opts.AsOf, plan.Program.Year, plan.Program.Year)
+		return 2
+	}
 	if *progressFile != "" {
 		rec, exists, err := progress.Read(*progressFile)
 		switch {
