@@ -189,3 +189,26 @@ func TestUnreadableTimeIsKeptAndReported(t *testing.T) {
 		}
 	}
 }
+
+// Spellings that differ only around a hyphen or dash are one unit, and
+// "Các tổ …" among the partners is a group of every internal unit, as
+// "Các ban …" is.
+func TestDashesAndGroupsOfTổ(t *testing.T) {
+	src := tsv(titleLines, seedHeader,
+		"1\tHọp giao ban\tTháng 1\tVăn phòng HĐND - UBND\tĐ/c A\tCác tổ chuyên môn\tThường trực",
+		"2\tHọp tổng kết\tTháng 2\tVăn phòng HĐND-UBND\tĐ/c A\tVăn phòng HĐND – UBND\tThường trực",
+		"3\tHội nghị\tTháng 3\tTổ Toán\tĐ/c A\tCác tổ chuyên môn\tThường trực")
+	res, p := importPlan(t, "plan.txt", src)
+	if p == nil {
+		t.Fatalf("the plan does not check: %v", res.Problems)
+	}
+	if len(p.Units) != 2 {
+		t.Errorf("units %+v; want Văn phòng HĐND - UBND once, and Tổ Toán", p.Units)
+	}
+	if len(p.Groups) != 1 || !p.Groups[0].AllInternal {
+		t.Errorf("groups %+v; want Các tổ chuyên môn as every internal unit", p.Groups)
+	}
+	if !reportHas(res, "Các tổ chuyên môn", "group of every internal unit") {
+		t.Errorf("the group is not reported:\n%v", res.Report)
+	}
+}

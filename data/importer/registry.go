@@ -21,6 +21,8 @@ var abbreviations = map[string]string{
 // placement, NFC, abbreviations and stray punctuation at the ends aside.
 func nameKey(s string) string {
 	f := strings.ReplaceAll(strings.Trim(data.Fold(s), " .;:,"), ",", " , ")
+	// "HĐND - UBND", "HĐND-UBND" and "HĐND – UBND" are one spelling.
+	f = dashes.Replace(f)
 	words := strings.Fields(f)
 	for i, w := range words {
 		if e, ok := abbreviations[w]; ok {
@@ -29,6 +31,10 @@ func nameKey(s string) string {
 	}
 	return strings.ReplaceAll(strings.Join(words, " "), " , ", ", ")
 }
+
+// dashes spaces every hyphen and dash alike, so spacing around them does
+// not tell two names apart.
+var dashes = strings.NewReplacer("-", " - ", "–", " - ", "—", " - ")
 
 // hasWordPrefix reports whether key begins with prefix followed by a word
 // boundary.
@@ -159,7 +165,7 @@ var (
 	bullet         = regexp.MustCompile(`^[-•–·+*]\s*`)
 	// Separators that may be part of a name: commas and "và".
 	softSeparators = regexp.MustCompile(`\s*,\s*|\s+và\s+`)
-	groupName      = regexp.MustCompile(`^các (ban|phòng|bộ phận)( |$)`)
+	groupName      = regexp.MustCompile(`^các (ban|phòng|bộ phận|tổ|đơn vị|khoa)( |$)`)
 )
 
 // hardSplit parts a cell on the separators that never belong to a name.
