@@ -186,19 +186,7 @@ func (l *quarterlyLayout) barChart(s templates.QuarterlySummary, qd *quarterData
 			most = max(most, n)
 		}
 	}
-	step := 1 // 1, 2, 5, 10, 20, 50, …: at most eight steps up the scale
-	for i := 0; most/step > 8; i++ {
-		step = []int{2, 5, 10}[i%3] * step / []int{1, 2, 5}[i%3]
-	}
-	ceiling := (most + step - 1) / step * step
-	scale := (plotB - plotT) / float64(ceiling)
-	d.font(fonts.Regular, 9)
-	for v := 0; v <= ceiling; v += step {
-		y := plotB - float64(v)*scale
-		l.page().rules = append(l.page().rules, placedRule{x1: plotL, y: y, x2: plotR})
-		label := fmt.Sprint(v)
-		l.page().texts = append(l.page().texts, placedText{x: plotL - 1.5 - d.width(label), y: y + 1.1, style: fonts.Regular, size: 9, text: label})
-	}
+	scale := l.chartScale(d, plotL, plotR, plotT, plotB, most)
 	grays := []int{40, 130, 215}
 	slot := (plotR - plotL) / float64(len(groups))
 	barW := slot * 0.7 / 3
@@ -247,6 +235,26 @@ type chartGroup struct {
 // the chart holds, the units leading the most tasks (in registry order
 // among equals) and one group of all the others; the table above the
 // chart lists every unit.
+// chartScale draws the value axis of a bar chart whose tallest bar is
+// most — lines at 1, 2, 5, 10, 20, 50, … so there are at most eight steps —
+// and returns the height in millimetres of one unit.
+func (l *quarterlyLayout) chartScale(d *pdfDoc, plotL, plotR, plotT, plotB float64, most int) float64 {
+	step := 1
+	for i := 0; most/step > 8; i++ {
+		step = []int{2, 5, 10}[i%3] * step / []int{1, 2, 5}[i%3]
+	}
+	ceiling := (most + step - 1) / step * step
+	scale := (plotB - plotT) / float64(ceiling)
+	d.font(fonts.Regular, 9)
+	for v := 0; v <= ceiling; v += step {
+		y := plotB - float64(v)*scale
+		l.page().rules = append(l.page().rules, placedRule{x1: plotL, y: y, x2: plotR})
+		label := strconv.Itoa(v)
+		l.page().texts = append(l.page().texts, placedText{x: plotL - 1.5 - d.width(label), y: y + 1.1, style: fonts.Regular, size: 9, text: label})
+	}
+	return scale
+}
+
 func chartGroups(units []unitCount, s templates.QuarterlySummary) []chartGroup {
 	shown, others := topGroups(len(units), func(i int) int { return units[i].total })
 	var groups []chartGroup

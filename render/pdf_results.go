@@ -170,19 +170,7 @@ func (l *quarterlyLayout) stackedChart(r templates.Results, rows []resultRow, s 
 	for _, g := range groups {
 		most = max(most, g.due)
 	}
-	step := 1
-	for i := 0; most/step > 8; i++ {
-		step = []int{2, 5, 10}[i%3] * step / []int{1, 2, 5}[i%3]
-	}
-	ceiling := (most + step - 1) / step * step
-	scale := (plotB - plotT) / float64(ceiling)
-	d.font(fonts.Regular, 9)
-	for v := 0; v <= ceiling; v += step {
-		y := plotB - float64(v)*scale
-		l.page().rules = append(l.page().rules, placedRule{x1: plotL, y: y, x2: plotR})
-		label := strconv.Itoa(v)
-		l.page().texts = append(l.page().texts, placedText{x: plotL - 1.5 - d.width(label), y: y + 1.1, style: fonts.Regular, size: 9, text: label})
-	}
+	scale := l.chartScale(d, plotL, plotR, plotT, plotB, most)
 	slot := (plotR - plotL) / float64(len(groups))
 	barW := slot * 0.5
 	for i, g := range groups {

@@ -26,35 +26,25 @@ const (
 // synced to disk before it is renamed over dst, so dst is either the old
 // file or the whole new one. The folder's entry is synced by SyncDir.
 func Write(dst string, content []byte) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("creating output folder: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", dst, err)
-	}
-	_, werr := tmp.Write(content)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", dst, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", dst, err)
-	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", dst, err)
-	}
-	return nil
+	return replace(dst, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
 }
 
 // WriteWith is Write for content too large to hold twice in memory: write
 // produces it into the temporary file, which is then synced and renamed
 // as Write does; the folder's entry is synced too.
 func WriteWith(dst string, write func(io.Writer) error) error {
+	if err := replace(dst, write); err != nil {
+		return err
+	}
+	return SyncDir(filepath.Dir(dst))
+}
+
+// replace is the temporary-file protocol Write and WriteWith share; a
+// failure at any step removes the temporary file and leaves dst as it was.
+func replace(dst string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return fmt.Errorf("creating output folder: %w", err)
 	}
@@ -79,7 +69,7 @@ func WriteWith(dst string, write func(io.Writer) error) error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("writing %s: %w", dst, err)
 	}
-	return SyncDir(filepath.Dir(dst))
+	return nil
 }
 
 // WriteSynced is Write followed by SyncDir of dst's folder: for a file
