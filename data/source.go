@@ -20,6 +20,9 @@ const maxEncodingProblems = 5
 // no BOM, LF line endings, NFC. It reports an empty file, UTF-16 and invalid
 // UTF-8 as errors (ok is then false) and non-NFC text once, as a warning.
 func normalise(name string, raw []byte) (text []byte, probs Problems, ok bool) {
+	if p, ok := officeFileProblem(name, raw); ok {
+		return nil, Problems{p}, false
+	}
 	// UTF-32's byte-order mark begins with UTF-16's: test it first.
 	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(raw, []byte{0, 0, 0xFE, 0xFF}) {
 		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-32; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"}}, false

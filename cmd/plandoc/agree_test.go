@@ -90,3 +90,33 @@ func TestAsOfOutsideThePlanYearIsRefused(t *testing.T) {
 		t.Errorf("render wrote into %s", dir)
 	}
 }
+
+// A Word, Excel or OpenDocument table given where the plan belongs gets
+// one message saying what it is and what to run, from check and render
+// alike, whatever the file is called; render writes nothing.
+func TestOfficeFileGivenAsPlanSaysToImport(t *testing.T) {
+	cases := map[string]string{
+		"office-word.toml":  "this is a Word file (.docx); a plan is a .toml file: run plandoc import -o plan.toml ",
+		"office-excel.toml": "this is an Excel file (.xlsx); a plan is a .toml file: run plandoc import -o plan.toml ",
+		"office-odt.toml":   "this is an OpenDocument text file (.odt)",
+	}
+	for fixture, want := range cases {
+		raw, err := os.ReadFile(filepath.Join("../../data/testdata/bad", fixture))
+		if err != nil {
+			t.Fatal(err)
+		}
+		table := writeFile(t, "chuong-trinh.docx", string(raw))
+		code, out, _ := runCLI(t, "check", table)
+		if code != 1 || !strings.HasPrefix(out, table+":1:1: "+want) || strings.Count(out, "\n") != 1 {
+			t.Errorf("check %s: exit %d\n%s", fixture, code, out)
+		}
+		dir := filepath.Join(t.TempDir(), "out")
+		code, _, errOut := runCLI(t, "render", "-o", dir, table)
+		if code != 1 || !strings.Contains(errOut, table+":1:1: "+want) {
+			t.Errorf("render %s: exit %d\n%s", fixture, code, errOut)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("render of %s wrote into %s", fixture, dir)
+		}
+	}
+}
