@@ -191,6 +191,18 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 			task.partners = append(task.partners, g.id)
 			printed = append(printed, g.name)
 		default:
+			if us := partnerUnits(units, part); us != nil {
+				var names []string
+				for _, u := range us {
+					if !slices.Contains(task.partners, u.id) {
+						task.partners = append(task.partners, u.id)
+						printed = append(printed, u.name)
+					}
+					names = append(names, fmt.Sprintf("%q", u.name))
+				}
+				p.infer(t.where, "partner %q read as %d units: %s; confirm", part, len(us), strings.Join(names, " + "))
+				continue
+			}
 			task.partners = append(task.partners, part)
 			printed = append(printed, part)
 		}
@@ -199,4 +211,24 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 		task.partnersText = t.partners // the printed wording stays the user's
 	}
 	return task
+}
+
+// partnerUnits reads a partner cell such as "Tổ Toán - Tin, Tổ Ngữ văn" as
+// the units it lists, as a lead cell is read, so each gets the task in its
+// own workbook; only when every part separated by commas or "và" is
+// exactly a unit's name, otherwise the cell stays free text (nil).
+func partnerUnits(units *registry, cell string) []*entry {
+	parts := softSeparators.Split(cell, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	var found []*entry
+	for _, part := range parts {
+		u, ok := units.byKey[nameKey(part)]
+		if !ok || units.alias[u] != nil {
+			return nil
+		}
+		found = append(found, u)
+	}
+	return found
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -210,5 +211,33 @@ func TestDashesAndGroupsOfTổ(t *testing.T) {
 	}
 	if !reportHas(res, "Các tổ chuyên môn", "group of every internal unit") {
 		t.Errorf("the group is not reported:\n%v", res.Report)
+	}
+}
+
+// A partner cell listing registered units with commas gives the task to
+// each of them, as a lead cell does; a list with an unknown name stays
+// the clerk's free text.
+func TestPartnerCellListingUnits(t *testing.T) {
+	src := tsv(titleLines, seedHeader,
+		"1\tHọp tổ\tTháng 1\tTổ Toán - Tin\tĐ/c A\tTổ Văn phòng\tThường trực",
+		"2\tHội giảng\tTháng 2\tTổ Ngữ văn\tĐ/c A\tTổ Văn phòng\tThường trực",
+		"3\tHội thi\tTháng 3\tTổ Văn phòng\tĐ/c A\tTổ Toán - Tin, Tổ Ngữ văn\tThường trực",
+		"4\tNgoại khóa\tTháng 4\tTổ Văn phòng\tĐ/c A\tTổ Toán - Tin, Hội Cha mẹ học sinh\tThường trực")
+	res, p := importPlan(t, "plan.txt", src)
+	if p == nil {
+		t.Fatalf("the plan does not check: %v", res.Problems)
+	}
+	ids := map[string]string{}
+	for _, u := range p.Units {
+		ids[u.Name] = u.ID
+	}
+	if got, want := p.Tasks[2].Partners, []data.Partner{{Ref: ids["Tổ Toán - Tin"]}, {Ref: ids["Tổ Ngữ văn"]}}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("task 3 partners %v; want the two units %v", got, want)
+	}
+	if got := p.Tasks[3].Partners; len(got) != 1 || got[0].Text != "Tổ Toán - Tin, Hội Cha mẹ học sinh" {
+		t.Errorf("task 4 partners %v; want the cell kept as free text", got)
+	}
+	if !reportHas(res, `"Tổ Toán - Tin, Tổ Ngữ văn" read as 2 units`) {
+		t.Errorf("the reading is not reported:\n%v", res.Report)
 	}
 }
