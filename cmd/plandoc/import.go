@@ -53,6 +53,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	for _, inf := range res.Report {
 		fmt.Fprintln(stderr, "  "+inf.String())
 	}
+	if len(res.Report) > 0 {
+		fmt.Fprintf(stderr, "  by kind: %s\n", importer.CountByKind(res.Report))
+	}
 	if n := res.Problems.Errors(); n > 0 {
 		fmt.Fprintf(stderr, "plandoc check finds %s in the imported plan (each stands beside an inference above):\n", count(n, "error"))
 		for _, p := range res.Problems {

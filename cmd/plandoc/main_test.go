@@ -172,7 +172,7 @@ func TestImportSeedThenCheck(t *testing.T) {
 	if code != 0 || stdout != "" {
 		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"inferences to confirm", `"Ban KHCN, Ban Thông tin PBKT" read as 2 units leading jointly`, "wrote " + out} {
+	for _, want := range []string{"inferences to confirm", `"Ban KHCN, Ban Thông tin PBKT" read as 2 units leading jointly`, "\n  by kind: title and decision 5, spellings 4, joint units 2, partners 3\nwrote " + out} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("import report lacks %q:\n%s", want, stderr)
 		}

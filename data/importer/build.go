@@ -69,7 +69,7 @@ func (p *parsed) build() *planOut {
 	for _, e := range bodies.entries {
 		if o, ok := bodies.resolve(e.spellings[0], e); ok {
 			bodies.alias[e] = o
-			p.infer(e.where[e.spellings[0]], "approving body %q read as %q; confirm", e.spellings[0], o.spellings[0])
+			p.infer(e.where[e.spellings[0]], kindSpelling, "approving body %q read as %q; confirm", e.spellings[0], o.spellings[0])
 		}
 	}
 	// Groups: "Các ban …" among the partners means every internal unit.
@@ -94,7 +94,7 @@ func (p *parsed) build() *planOut {
 		}
 	}
 	for _, g := range groups.live() {
-		p.infer(g.where[g.spellings[0]], "partner %q read as a group of every internal unit (all_internal = true); confirm", g.name)
+		p.infer(g.where[g.spellings[0]], kindPartner, "partner %q read as a group of every internal unit (all_internal = true); confirm", g.name)
 	}
 	out.units, out.groups, out.people, out.bodies = units.live(), groups.live(), people.live(), bodies.live()
 
@@ -131,15 +131,15 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 	task := taskOut{tt: t.tt, content: t.content, time: t.time}
 	if task.tt == "" {
 		task.tt = fmt.Sprint(i + 1)
-		p.infer(t.where, "no TT; numbered %s", task.tt)
+		p.infer(t.where, kindMissing, "no TT; numbered %s", task.tt)
 	}
 	if t.section >= 0 {
 		task.section = out.sections[t.section].id
 	}
 	if t.time == "" {
-		p.infer(t.where, "no time given; fill in time")
+		p.infer(t.where, kindMissing, "no time given; fill in time")
 	} else if _, err := data.ParseTime(strings.ReplaceAll(t.time, "\n", " "), out.head.year); err != nil {
-		p.infer(t.where, "%v; kept as written: add months = […] to this task, or rewrite the time", err)
+		p.infer(t.where, kindTime, "%v; kept as written: add months = […] to this task, or rewrite the time", err)
 	}
 	var names []string
 	for _, part := range hardSplit(t.units) {
@@ -156,7 +156,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 		}
 	}
 	if len(task.units) == 0 {
-		p.infer(t.where, "no implementing unit; fill in units")
+		p.infer(t.where, kindMissing, "no implementing unit; fill in units")
 	}
 	if strings.Join(names, " + ") != t.units {
 		task.unitsText = t.units
@@ -166,7 +166,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 		e := people.final(people.byKey[nameKey(name)])
 		task.presiding = e.id
 		if e.honorific != "" && !strings.HasPrefix(t.presiding, e.honorific) {
-			p.infer(t.where, "presiding %q printed as %q", t.presiding, e.honorific+" "+e.name)
+			p.infer(t.where, kindPresiding, "presiding %q printed as %q", t.presiding, e.honorific+" "+e.name)
 		}
 	}
 	names = names[:0]
@@ -184,7 +184,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 			task.partners = append(task.partners, u.id)
 			printed = append(printed, u.name)
 			if u.name != part {
-				p.infer(t.where, "partner %q read as the unit %q", part, u.name)
+				p.infer(t.where, kindPartner, "partner %q read as the unit %q", part, u.name)
 			}
 		case groupName.MatchString(data.Fold(part)):
 			g := groups.final(groups.byKey[nameKey(part)])
@@ -200,7 +200,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 					}
 					names = append(names, fmt.Sprintf("%q", u.name))
 				}
-				p.infer(t.where, "partner %q read as %d units: %s; confirm", part, len(us), strings.Join(names, " + "))
+				p.infer(t.where, kindPartner, "partner %q read as %d units: %s; confirm", part, len(us), strings.Join(names, " + "))
 				continue
 			}
 			task.partners = append(task.partners, part)

@@ -241,3 +241,14 @@ func TestPartnerCellListingUnits(t *testing.T) {
 		t.Errorf("the reading is not reported:\n%v", res.Report)
 	}
 }
+
+// The count per kind adds up to the whole report, in the order of kinds.
+func TestCountByKind(t *testing.T) {
+	report := []Inference{{Kind: kindPartner}, {Kind: kindHeader}, {Kind: kindPartner}, {Kind: kindRows}}
+	if got, want := CountByKind(report), "title and decision 1, partners 2, rows 1"; got != want {
+		t.Errorf("CountByKind = %q; want %q", got, want)
+	}
+	if got := CountByKind(nil); got != "" {
+		t.Errorf("CountByKind(nil) = %q; want nothing", got)
+	}
+}

@@ -13,7 +13,54 @@ import (
 // confirm, with where in the source it came from.
 type Inference struct {
 	Where string
+	Kind  Kind
 	Msg   string
+}
+
+// Kind sorts inferences so the report can end with a count of each: a
+// clerk confirming forty readings wants to know which sort they are.
+type Kind int
+
+const (
+	kindHeader    Kind = iota // title lines, decision, organisation
+	kindSpelling              // spellings merged, or kept apart
+	kindJoint                 // a lead cell split into units, or kept whole
+	kindPartner               // a partner cell read as units or a group
+	kindPresiding             // a presiding person's printed wording
+	kindSection               // section headings
+	kindTime                  // times kept as written
+	kindMissing               // values or columns not found
+	kindRows                  // rows skipped or renumbered
+)
+
+var kindNames = [...]string{
+	kindHeader:    "title and decision",
+	kindSpelling:  "spellings",
+	kindJoint:     "joint units",
+	kindPartner:   "partners",
+	kindPresiding: "presiding",
+	kindSection:   "sections",
+	kindTime:      "times",
+	kindMissing:   "missing",
+	kindRows:      "rows",
+}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// CountByKind sums a report per kind, in the order of the kinds, leaving
+// out kinds that did not occur: "title and decision 7, spellings 4".
+func CountByKind(report []Inference) string {
+	var counts [len(kindNames)]int
+	for _, inf := range report {
+		counts[inf.Kind]++
+	}
+	var parts []string
+	for k, n := range counts {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", Kind(k), n))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (i Inference) String() string {
@@ -43,8 +90,8 @@ type parsed struct {
 	report   []Inference
 }
 
-func (p *parsed) infer(where, format string, args ...any) {
-	p.report = append(p.report, Inference{Where: where, Msg: fmt.Sprintf(format, args...)})
+func (p *parsed) infer(where string, kind Kind, format string, args ...any) {
+	p.report = append(p.report, Inference{Where: where, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // interpret finds the program's table in a document and reads its rows.
@@ -82,7 +129,7 @@ func interpret(name string, d *document) (*parsed, error) {
 	}
 	for _, f := range []string{"time", "units", "presiding", "partners", "approvers"} {
 		if _, ok := h.cols[f]; !ok {
-			p.infer(t.where, "no %s column found; that part of each task is left empty", fieldNames[f])
+			p.infer(t.where, kindMissing, "no %s column found; that part of each task is left empty", fieldNames[f])
 		}
 	}
 	cell := func(r row, f string) string {
@@ -99,12 +146,12 @@ func interpret(name string, d *document) (*parsed, error) {
 		case len(texts) == 0:
 			continue
 		case sameRow(r, header) || (isHeaderRow(r) && !hasTask(r, h)):
-			p.infer(r.where, "repeated header row skipped")
+			p.infer(r.where, kindRows, "repeated header row skipped")
 			continue
 		}
 		first := foldHeading(texts[0])
 		if totalRow.MatchString(first) {
-			p.infer(r.where, "total row %q skipped", texts[0])
+			p.infer(r.where, kindRows, "total row %q skipped", texts[0])
 			continue
 		}
 		content := cell(r, "content")
@@ -116,7 +163,7 @@ func interpret(name string, d *document) (*parsed, error) {
 				p.sections = append(p.sections, rawSection{label: m[1], title: m[2], where: r.where})
 				section = len(p.sections) - 1
 				trailing = nil
-				p.infer(r.where, "section %s. %q", m[1], m[2])
+				p.infer(r.where, kindSection, "section %s. %q", m[1], m[2])
 				continue
 			}
 			trailing = append(trailing, block{text: text, where: r.where})
@@ -125,7 +172,7 @@ func interpret(name string, d *document) (*parsed, error) {
 		for _, tb := range trailing {
 			p.sections = append(p.sections, rawSection{label: data.Roman(len(p.sections) + 1), title: tb.text, where: tb.where})
 			section = len(p.sections) - 1
-			p.infer(tb.where, "a row with text in one column only, read as the section heading %q; check it", tb.text)
+			p.infer(tb.where, kindSection, "a row with text in one column only, read as the section heading %q; check it", tb.text)
 		}
 		trailing = nil
 		p.tasks = append(p.tasks, rawTask{where: r.where, section: section,
@@ -200,7 +247,7 @@ func (p *parsed) cleanTT() {
 			p.tasks[i].tt = m[1]
 		}
 	}
-	p.infer("", "task numbers written 1.0, 2.0 … (a spreadsheet's number format) are written 1, 2 …")
+	p.infer("", kindRows, "task numbers written 1.0, 2.0 … (a spreadsheet's number format) are written 1, 2 …")
 }
 
 var (

@@ -134,14 +134,14 @@ func (r *registry) finish(p *parsed, taken map[string]bool) {
 			for _, s := range e.spellings {
 				forms = append(forms, fmt.Sprintf("%q (%s)", s, e.where[s]))
 			}
-			p.infer("", "%s spellings taken as one %s %q: %s; confirm they are the same", r.kind, r.kind, e.name, strings.Join(forms, ", "))
+			p.infer("", kindSpelling, "%s spellings taken as one %s %q: %s; confirm they are the same", r.kind, r.kind, e.name, strings.Join(forms, ", "))
 		}
 		e.id = uniqueID(data.Slug(e.name), r.kind, taken)
 	}
 	for i, a := range live {
 		for _, b := range live[i+1:] {
 			if len([]rune(a.key)) >= 6 && data.Distance(a.key, b.key) == 1 {
-				p.infer(b.where[b.spellings[0]], "%s %q and %q differ by one letter and are kept apart; if they are one %s, write them the same", r.kind, a.name, b.name, r.kind)
+				p.infer(b.where[b.spellings[0]], kindSpelling, "%s %q and %q differ by one letter and are kept apart; if they are one %s, write them the same", r.kind, a.name, b.name, r.kind)
 			}
 		}
 	}
@@ -205,9 +205,9 @@ func (r *registry) jointUnits(p *parsed) map[*entry][]*entry {
 			for _, u := range found {
 				names = append(names, fmt.Sprintf("%q", u.spellings[0]))
 			}
-			p.infer(e.where[name], "%q read as %d units leading jointly: %s; confirm", name, len(found), strings.Join(names, " + "))
+			p.infer(e.where[name], kindJoint, "%q read as %d units leading jointly: %s; confirm", name, len(found), strings.Join(names, " + "))
 		case len(found) > 0:
-			p.infer(e.where[name], "%q kept whole as one unit (not every part is a unit of its own); if it names several, separate them with \"+\"", name)
+			p.infer(e.where[name], kindJoint, "%q kept whole as one unit (not every part is a unit of its own); if it names several, separate them with \"+\"", name)
 		}
 	}
 	return joint

@@ -24,7 +24,7 @@ func (p *parsed) readHeading() heading {
 		text := strings.ReplaceAll(b.text, "\n", " ")
 		if m := decisionLine.FindStringSubmatch(text); m != nil {
 			h.decision = decisionFrom(m)
-			p.infer(b.where, "decision %s/%s of %s by %q", h.decision.Number, h.decision.Symbol, h.decision.Date, h.decision.Issuer)
+			p.infer(b.where, kindHeader, "decision %s/%s of %s by %q", h.decision.Number, h.decision.Symbol, h.decision.Date, h.decision.Issuer)
 			continue
 		}
 		if m := programLine.FindStringSubmatch(text); m != nil {
@@ -48,32 +48,32 @@ func (p *parsed) readHeading() heading {
 	switch {
 	case len(orgLines) > 0:
 		h.orgName = strings.Join(orgLines, " ")
-		p.infer("", "organisation %q read from the title lines; write its name as it should be printed", h.orgName)
+		p.infer("", kindHeader, "organisation %q read from the title lines; write its name as it should be printed", h.orgName)
 		words := strings.Fields(h.orgName)
 		if len(words) >= 2 {
 			h.place = titleCase(strings.Join(words[len(words)-2:], " "))
-			p.infer("", "place of the date line taken to be %q (the organisation name's last words); check it", h.place)
+			p.infer("", kindHeader, "place of the date line taken to be %q (the organisation name's last words); check it", h.place)
 		}
 	default:
-		p.infer("", "no organisation found above the table; fill in [organisation]")
+		p.infer("", kindHeader, "no organisation found above the table; fill in [organisation]")
 	}
 	if h.year == 0 {
-		p.infer("", "no \"CHƯƠNG TRÌNH CÔNG TÁC NĂM …\" line found; fill in the program's year and title")
+		p.infer("", kindHeader, "no \"CHƯƠNG TRÌNH CÔNG TÁC NĂM …\" line found; fill in the program's year and title")
 		if h.decision.Date.Year != 0 {
 			h.year = h.decision.Date.Year
 			h.title = "Chương trình công tác năm " + strconv.Itoa(h.year)
-			p.infer("", "year taken from the decision's date: %d", h.year)
+			p.infer("", kindHeader, "year taken from the decision's date: %d", h.year)
 		}
 	} else {
-		p.infer("", "program %q, year %d", h.title, h.year)
+		p.infer("", kindHeader, "program %q, year %d", h.title, h.year)
 	}
 	if h.decision.Number == "" {
-		p.infer("", "no decision reference (\"Ban hành kèm theo Quyết định số …\") found; fill in [decision]")
+		p.infer("", kindHeader, "no decision reference (\"Ban hành kèm theo Quyết định số …\") found; fill in [decision]")
 	}
 	for _, b := range p.closing {
 		if len([]rune(b.text)) >= 40 {
 			h.closing = strings.ReplaceAll(b.text, "\n", " ")
-			p.infer(b.where, "closing paragraph %q", abbreviate(h.closing))
+			p.infer(b.where, kindHeader, "closing paragraph %q", abbreviate(h.closing))
 			break
 		}
 	}
