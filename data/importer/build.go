@@ -158,8 +158,8 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 	if len(task.units) == 0 {
 		p.infer(t.where, kindMissing, "no implementing unit; fill in units")
 	}
-	if strings.Join(names, " + ") != t.units {
-		task.unitsText = t.units
+	if spellingKey(strings.Join(names, " + ")) != spellingKey(t.units) {
+		task.unitsText = t.units // worded otherwise, not only spelt otherwise
 	}
 	if t.presiding != "" {
 		_, name := splitHonorific(t.presiding)
@@ -207,7 +207,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 			printed = append(printed, part)
 		}
 	}
-	if strings.Join(printed, "; ") != t.partners {
+	if spellingKey(strings.Join(printed, "; ")) != spellingKey(t.partners) {
 		task.partnersText = t.partners // the printed wording stays the user's
 	}
 	return task

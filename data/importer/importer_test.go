@@ -252,3 +252,26 @@ func TestCountByKind(t *testing.T) {
 		t.Errorf("CountByKind(nil) = %q; want nothing", got)
 	}
 }
+
+// A unit spelt two ways is printed the chosen way in every row; a cell
+// worded otherwise (an abbreviation, another separator) keeps its wording.
+func TestVariantSpellingPrintsTheChosenOne(t *testing.T) {
+	src := tsv(titleLines, seedHeader,
+		"1\tHọp tổ\tTháng 1\tTổ văn phòng\tĐ/c A\t\tThường trực",
+		"2\tHội giảng\tTháng 2\tTổ văn phòng\tĐ/c A\tTổ Văn Phòng\tThường trực",
+		"3\tHội thi\tTháng 3\tTổ Văn Phòng\tĐ/c A\t\tThường trực",
+		"4\tNgoại khóa\tTháng 4\tTổ văn  phòng\tĐ/c A\t\tThường trực")
+	res, p := importPlan(t, "plan.txt", src)
+	if p == nil {
+		t.Fatalf("the plan does not check: %v", res.Problems)
+	}
+	for i := range p.Tasks {
+		task := &p.Tasks[i]
+		if got := p.UnitsLabel(task); got != "Tổ văn phòng" {
+			t.Errorf("task %s prints units %q; want the chosen spelling", task.TT, got)
+		}
+		if task.TT == "2" && p.PartnersLabel(task) != "Tổ văn phòng" {
+			t.Errorf("task 2 prints partners %q; want the chosen spelling", p.PartnersLabel(task))
+		}
+	}
+}

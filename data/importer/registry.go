@@ -32,6 +32,15 @@ func nameKey(s string) string {
 	return strings.ReplaceAll(strings.Join(words, " "), " , ", ", ")
 }
 
+// spellingKey is what two spellings of one wording share: case, spacing,
+// tone placement and spacing around dashes aside, but not abbreviations,
+// so "BTV" and "Ban Thường vụ" stay two wordings. A cell that differs from
+// the chosen spelling only so is printed in the chosen spelling, and the
+// annex reads one way in every row.
+func spellingKey(s string) string {
+	return strings.Join(strings.Fields(dashes.Replace(data.Fold(s))), " ")
+}
+
 // dashes spaces every hyphen and dash alike, so spacing around them does
 // not tell two names apart.
 var dashes = strings.NewReplacer("-", " - ", "–", " - ", "—", " - ")
