@@ -138,9 +138,10 @@ func interpret(name string, d *document) (*parsed, error) {
 		}
 		return ""
 	}
+	rows, after := continuedRows(p, d, tableAt, t.rows[h.row+1:])
 	section := -1
 	var trailing []block // lone texts after the last task: the closing
-	for _, r := range t.rows[h.row+1:] {
+	for _, r := range rows {
 		texts := nonEmpty(r.cells)
 		switch {
 		case len(texts) == 0:
@@ -179,12 +180,48 @@ func interpret(name string, d *document) (*parsed, error) {
 			tt: cell(r, "tt"), content: content, time: cell(r, "time"), units: cell(r, "units"),
 			presiding: cell(r, "presiding"), partners: cell(r, "partners"), approvers: cell(r, "approvers")})
 	}
-	p.closing = append(trailing, d.blocks[tableAt+1:]...)
+	p.closing = append(trailing, d.blocks[after:]...)
 	if len(p.tasks) == 0 {
 		return nil, formatError(name, "the table has a header but no task rows")
 	}
 	p.cleanTT()
 	return p, nil
+}
+
+// continuedRows adds to the program table's rows those of the tables that
+// follow it with the same number of columns, with nothing but empty
+// paragraphs between: Word splits a table in two at a page break or when
+// a row is cut and pasted, and the tasks after the split are the
+// program's too. It returns the rows and the index of the first block
+// after the last table read, where the closing begins.
+func continuedRows(p *parsed, d *document, tableAt int, rows []row) ([]row, int) {
+	width := tableWidth(d.blocks[tableAt])
+	after := tableAt + 1
+	for i := after; i < len(d.blocks); i++ {
+		b := d.blocks[i]
+		if len(b.rows) == 0 {
+			if strings.TrimSpace(b.text) == "" {
+				continue
+			}
+			break
+		}
+		if tableWidth(b) != width {
+			break
+		}
+		p.infer(b.where, kindRows, "a second table with the same %d columns follows the program's table; its rows are read as the table's continuation", width)
+		rows = append(rows[:len(rows):len(rows)], b.rows...)
+		after = i + 1
+	}
+	return rows, after
+}
+
+// tableWidth is the number of columns of a table's widest row.
+func tableWidth(b block) int {
+	n := 0
+	for _, r := range b.rows {
+		n = max(n, len(r.cells))
+	}
+	return n
 }
 
 var fieldNames = map[string]string{"time": "time (Thời gian thực hiện)", "units": "implementing unit (Bộ phận tham mưu, thực hiện)",

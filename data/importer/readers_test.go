@@ -128,3 +128,37 @@ func TestBadSources(t *testing.T) {
 		}
 	}
 }
+
+// A table Word split in two at a page break is read whole: the tasks of
+// the second part and the closing after it are kept, and the split is
+// reported; a later table with other columns is not taken for one.
+func TestDocxTableContinuedInASecondTable(t *testing.T) {
+	h := `<w:tr>` + cellXML("", "TT") + cellXML("", "Nội dung công việc") + cellXML("", "Thời gian") +
+		cellXML("", "Bộ phận tham mưu, thực hiện") + `</w:tr>`
+	task := func(n, content, time string) string {
+		return `<w:tr>` + cellXML("", n) + cellXML("", content) + cellXML("", time) + cellXML("", "Văn phòng") + `</w:tr>`
+	}
+	other := `<w:tbl><w:tr>` + cellXML("", "Nơi nhận") + cellXML("", "Chủ tịch") + `</w:tr></w:tbl>`
+	body := para("LIÊN HIỆP CÁC HỘI KH&KT THANH HÓA") + para("CHƯƠNG TRÌNH CÔNG TÁC NĂM 2021") +
+		para("(Ban hành kèm theo Quyết định số 05/QĐ-LHH ngày 20 tháng 12 năm 2020 của Chủ tịch Liên hiệp hội Thanh Hóa)") +
+		`<w:tbl>` + h + task("1", "Họp giao ban", "Tháng 1") + task("2", "Sơ kết quý", "Tháng 3") + `</w:tbl>` +
+		para("") + `<w:tbl>` + h + task("3", "Hội nghị giữa năm", "Tháng 6") + task("4", "Tổng kết năm", "Tháng 12") + `</w:tbl>` +
+		para("Trong quá trình thực hiện, Thường trực có thể điều chỉnh cho phù hợp./.") + other
+	res, p := importPlan(t, "plan.docx", docx(t, body))
+	if p == nil {
+		t.Fatalf("%v\n%s", res.Problems, res.TOML)
+	}
+	var contents []string
+	for _, task := range p.Tasks {
+		contents = append(contents, task.Content)
+	}
+	if got := strings.Join(contents, "|"); got != "Họp giao ban|Sơ kết quý|Hội nghị giữa năm|Tổng kết năm" {
+		t.Errorf("tasks %s; want all four, from both tables", got)
+	}
+	if !strings.HasPrefix(p.Program.Closing, "Trong quá trình thực hiện") {
+		t.Errorf("closing %q; want the paragraph after the second table", p.Program.Closing)
+	}
+	if !reportHas(res, "a second table with the same 4 columns", "continuation") || !reportHas(res, "repeated header row skipped") {
+		t.Errorf("the continuation is not reported:\n%v", res.Report)
+	}
+}
