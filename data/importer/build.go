@@ -40,10 +40,27 @@ func (p *parsed) build() *planOut {
 	units, people, bodies, groups := newRegistry("unit"), newRegistry("person"), newRegistry("approving body"), newRegistry("group")
 
 	// Units: every name that leads a task; then names joining several.
+	// "Các tổ chuyên môn" leading a task is every unit, not a unit of its
+	// own that would get a workbook nobody reads.
+	var leadGroups []rawTask
+	seenLeadGroup := map[string]bool{}
 	for _, t := range p.tasks {
 		for _, part := range hardSplit(t.units) {
+			if groupName.MatchString(data.Fold(part)) {
+				if !seenLeadGroup[nameKey(part)] {
+					seenLeadGroup[nameKey(part)] = true
+					leadGroups = append(leadGroups, rawTask{where: t.where, units: part})
+				}
+				continue
+			}
 			units.add(part, t.where)
 		}
+	}
+	if len(units.entries) == 0 { // nothing else leads: the group is the only unit there is
+		for _, g := range leadGroups {
+			units.add(g.units, g.where)
+		}
+		leadGroups = nil
 	}
 	joint := units.jointUnits(p)
 	// People: the honorific is kept apart from the name.
@@ -97,6 +114,9 @@ func (p *parsed) build() *planOut {
 		p.infer(g.where[g.spellings[0]], kindPartner, "partner %q read as a group of every internal unit (all_internal = true); confirm", g.name)
 	}
 	out.units, out.groups, out.people, out.bodies = units.live(), groups.live(), people.live(), bodies.live()
+	for _, g := range leadGroups {
+		p.infer(g.where, kindJoint, "lead %q read as every unit that leads a task (%d units), so each gets the task in its workbook; confirm", g.units, len(out.units))
+	}
 
 	sectionIDs := map[string]bool{}
 	for _, s := range p.sections {
@@ -143,10 +163,12 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 	}
 	var names []string
 	for _, part := range hardSplit(t.units) {
-		e := units.byKey[nameKey(part)]
+		e, ok := units.byKey[nameKey(part)]
 		members := []*entry{units.final(e)}
-		if j, ok := joint[e]; ok {
+		if j, isJoint := joint[e]; isJoint {
 			members = j
+		} else if !ok { // a group such as "Các tổ chuyên môn"
+			members = out.units
 		}
 		for _, m := range members {
 			if !slices.Contains(task.units, m.id) {

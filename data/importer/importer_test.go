@@ -275,3 +275,29 @@ func TestVariantSpellingPrintsTheChosenOne(t *testing.T) {
 		}
 	}
 }
+
+// "Các tổ chuyên môn" leading a task is every unit that leads, each of
+// which gets the task; it is not a unit with a workbook of its own, and
+// the annex still prints the words of the cell.
+func TestLeadGroupMeansEveryUnit(t *testing.T) {
+	src := tsv(titleLines, seedHeader,
+		"1\tHọp tổ\tTháng 1\tTổ Toán - Tin\tĐ/c A\t\tThường trực",
+		"2\tHội giảng\tTháng 2\tTổ Ngữ văn\tĐ/c A\t\tThường trực",
+		"3\tKiểm tra chuyên đề\tTháng 3\tCác tổ chuyên môn\tĐ/c A\t\tThường trực")
+	res, p := importPlan(t, "plan.txt", src)
+	if p == nil {
+		t.Fatalf("the plan does not check: %v", res.Problems)
+	}
+	if len(p.Units) != 2 {
+		t.Errorf("units %+v; want the two tổ only", p.Units)
+	}
+	if got := strings.Join(p.Tasks[2].Units, ","); got != p.Units[0].ID+","+p.Units[1].ID {
+		t.Errorf("task 3 units %s; want both tổ", got)
+	}
+	if got := p.UnitsLabel(&p.Tasks[2]); got != "Các tổ chuyên môn" {
+		t.Errorf("task 3 prints %q; want the cell's words", got)
+	}
+	if !reportHas(res, `lead "Các tổ chuyên môn" read as every unit that leads a task (2 units)`) {
+		t.Errorf("the reading is not reported:\n%v", res.Report)
+	}
+}
