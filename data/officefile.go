@@ -17,9 +17,9 @@ func officeFileProblem(name string, raw []byte) (Problem, bool) {
 		// the whole file is searched, not only its first entries.
 		switch {
 		case bytes.Contains(head, []byte("opendocument.text")):
-			msg = "this is an OpenDocument text file (.odt); a plan is a .toml file: save it from LibreOffice Writer as Word (.docx), then run plandoc import -o plan.toml on the .docx"
+			msg = "this is an OpenDocument text file (.odt); a plan is a .toml file: " + importIt
 		case bytes.Contains(head, []byte("opendocument.spreadsheet")):
-			msg = "this is an OpenDocument spreadsheet (.ods); a plan is a .toml file: save it from LibreOffice Calc as Excel (.xlsx), then run plandoc import -o plan.toml on the .xlsx"
+			msg = "this is an OpenDocument spreadsheet (.ods); a plan is a .toml file: " + importIt
 		case bytes.Contains(raw, []byte("word/document.xml")):
 			msg = "this is a Word file (.docx); a plan is a .toml file: " + importIt
 		case bytes.Contains(raw, []byte("xl/workbook.xml")):

@@ -18,7 +18,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the plan to this file (default: standard output)")
 	sheet := fs.String("sheet", "", "the workbook's sheet to read (default: the first)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc import [-o PLAN.toml] [-sheet NAME] SOURCE\n\nMakes a plan file from the program's table in a .docx, .xlsx, .txt or .tsv file.\nWhat was inferred and should be confirmed is reported on standard error.")
+		fmt.Fprintln(stderr, "Usage: plandoc import [-o PLAN.toml] [-sheet NAME] SOURCE\n\nMakes a plan file from the program's table in a .docx, .odt, .xlsx, .ods, .txt or .tsv file.\nWhat was inferred and should be confirmed is reported on standard error.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

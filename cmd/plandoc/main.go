@@ -19,7 +19,7 @@ Usage:
   plandoc check [-strict] [PLAN.toml]
                                    list every problem in a plan as FILE:LINE:COL: message
   plandoc import [-o PLAN.toml] [-sheet NAME] SOURCE
-                                   make a plan from the table an office already has (.docx, .xlsx, .txt)
+                                   make a plan from the table an office already has (.docx, .odt, .xlsx, .ods, .txt)
   plandoc collect [-plan PLAN.toml] [-o progress.toml] [-as-of DATE] RETURNED...
                                    read the workbooks the departments sent back into progress.toml
   plandoc version                  print the version

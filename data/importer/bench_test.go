@@ -1,6 +1,10 @@
 package importer
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
 
 func BenchmarkImportSeed(b *testing.B) {
 	src := seed(b)
@@ -18,6 +22,40 @@ func BenchmarkImportWorkbook10000Rows(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		res, err := Import("plan.xlsx", src, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Problems.Errors() > 0 {
+			b.Fatal(res.Problems[0])
+		}
+	}
+}
+
+func BenchmarkImportSeedDocx(b *testing.B) { benchImport(b, "seed.docx", seedDocx(b)) }
+
+func BenchmarkImportSeedOdt(b *testing.B) { benchImport(b, "seed.odt", seedOdt(b)) }
+
+// A 10,000-row .ods as Calc writes one: text cells, empty cells repeated.
+func BenchmarkImportOds10000Rows(b *testing.B) {
+	var body strings.Builder
+	body.WriteString(`<office:spreadsheet><table:table table:name="Sheet1"><table:table-row>` + odfCellXML("", "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2026 CỦA LIÊN HIỆP CÁC HỘI KH&KT THANH HÓA") + `</table:table-row>`)
+	body.WriteString(`<table:table-row>` + odfCellXML("", "(Ban hành kèm theo Quyết định số 12/QĐ-LHH ngày 25/12/2025 của Chủ tịch Liên hiệp hội Thanh Hóa)") + `</table:table-row>`)
+	body.WriteString(`<table:table-row>` + odfCellXML("", "STT") + odfCellXML("", "Nội dung công việc") + odfCellXML("", "Thời gian") + odfCellXML("", "Cơ quan chủ trì") +
+		odfCellXML("", "Cơ quan phối hợp") + odfCellXML("", "Cấp thông qua") + `</table:table-row>`)
+	for i := range 10000 {
+		body.WriteString(`<table:table-row>` + odfCellXML("", strconv.Itoa(i+1)) + odfCellXML("", "Nhiệm vụ số "+strconv.Itoa(i+1)+" của năm") +
+			odfCellXML("", "Tháng "+strconv.Itoa(i%12+1)+"/2026") + odfCellXML("", []string{"Văn phòng", "Ban Tổ chức", "Ban KHCN, TVPB"}[i%3]) +
+			odfCellXML("", "Sở, ngành liên quan") + odfCellXML("", "Thường trực LHH") + `<table:table-cell table:number-columns-repeated="1018"/></table:table-row>`)
+	}
+	body.WriteString(`<table:table-row table:number-rows-repeated="1038572"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table></office:spreadsheet>`)
+	benchImport(b, "plan.ods", odf(b, "application/vnd.oasis.opendocument.spreadsheet", body.String()))
+}
+
+func benchImport(b *testing.B, name string, src []byte) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := Import(name, src, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -74,7 +74,7 @@ func read(name string, src []byte, sheet string) (*document, error) {
 	isOLE := len(src) > 8 && string(src[:8]) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 	switch {
 	case ext == ".odt" || ext == ".ods" || (isZip && strings.Contains(string(src[:min(len(src), 200)]), "application/vnd.oasis.opendocument")):
-		return nil, formatError(name, "OpenDocument files (.odt, .ods) are not read yet; open it in LibreOffice and save it as Word (.docx) or Excel (.xlsx), then import that")
+		return readODF(name, src, sheet)
 	case ext == ".docx" || (isZip && strings.Contains(string(src[:min(len(src), 2000)]), "word/")):
 		return readDocx(name, src)
 	case ext == ".xlsx" || ext == ".xlsm" || isZip || isOLE:

@@ -27,6 +27,18 @@ func FuzzReadDocx(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) { fuzzImport(t, "plan.docx", docx(t, body)) })
 }
 
+func FuzzReadODF(f *testing.F) {
+	f.Add(`<office:text><table:table><table:table-row>` + odfCellXML("", "TT") + odfCellXML("", "Nội dung") + `</table:table-row><table:table-row>` +
+		odfCellXML(`table:number-columns-spanned="2"`, "1") + covered + `</table:table-row></table:table>` + odfPara("x") + `</office:text>`)
+	// Repeats a spreadsheet may declare: a million rows of a cell repeated
+	// across every column.
+	f.Add(`<office:text><table:table><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"><text:p>Nội dung</text:p></table:table-cell></table:table-row></table:table></office:text>`)
+	f.Fuzz(func(t *testing.T, body string) {
+		fuzzImport(t, "plan.odt", odf(t, "application/vnd.oasis.opendocument.text", body))
+		fuzzImport(t, "plan.ods", odf(t, "application/vnd.oasis.opendocument.spreadsheet", body))
+	})
+}
+
 // xlsxBound is how long one fuzzed workbook may take: a real one of
 // 10,000 rows imports in about 1.3 s. A slower input is a finding.
 const xlsxBound = 5 * time.Second

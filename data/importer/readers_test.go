@@ -118,8 +118,8 @@ func TestBadSources(t *testing.T) {
 		{"plan.xlsx", workbook(t, 2, "mật khẩu"), "password-protected"},
 		{"plan.xls", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old"), "password-protected or an old .xls file"},
 		{"plan.txt", tsv("Chỉ là một đoạn văn."), "no table found"},
-		{"plan.odt", []byte("PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text"), "OpenDocument files (.odt, .ods) are not read yet; open it in LibreOffice and save it as Word (.docx)"},
-		{"bang.xlsx", []byte("PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet"), "OpenDocument files"},
+		{"plan.odt", []byte("PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text"), "not an OpenDocument file (it is not a readable zip archive"},
+		{"bang.xlsx", []byte("PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet"), "not an OpenDocument file"},
 	}
 	for _, c := range cases {
 		_, err := Import(c.name, c.src, Options{})

@@ -57,18 +57,10 @@ func readXlsx(name string, src []byte, sheet string) (*document, error) {
 			col, _ := excelize.ColumnNumberToName(len(cells))
 			return nil, formatError(name, "row %d has text in column %d (%s); plandoc reads tables of at most %d columns: delete what stands right of the table", i, len(cells), col, maxColumns)
 		}
-		ownRow := false
 		for j := range cells {
 			cells[j] = clean(cells[j])
-			if strings.HasPrefix(cells[j], "plandoc:") {
-				// The marks plandoc hides in its own workbooks: not the
-				// program's text, and its rows under a table (totals,
-				// signatures) are no tasks.
-				ownRow = ownRow || cells[j] == "plandoc:total" || cells[j] == "plandoc:footer"
-				cells[j] = ""
-			}
 		}
-		if ownRow {
+		if dropOwnMarks(cells) {
 			continue
 		}
 		b.rows = append(b.rows, row{cells: cells, where: fmt.Sprintf("row %d", i)})
@@ -85,4 +77,17 @@ func quoteAll(s []string) []string {
 		out[i] = fmt.Sprintf("%q", x)
 	}
 	return out
+}
+
+// dropOwnMarks blanks the marks plandoc hides in its own workbooks: they
+// are not the program's text, and the rows they mark under a table
+// (totals, signatures) are no tasks, which it reports.
+func dropOwnMarks(cells []string) (ownRow bool) {
+	for j, c := range cells {
+		if strings.HasPrefix(c, "plandoc:") {
+			ownRow = ownRow || c == "plandoc:total" || c == "plandoc:footer"
+			cells[j] = ""
+		}
+	}
+	return ownRow
 }
