@@ -120,3 +120,22 @@ func TestOfficeFileGivenAsPlanSaysToImport(t *testing.T) {
 		}
 	}
 }
+
+// The command an unknown table's error ends with is one the CLI runs.
+func TestImportColumnsFlag(t *testing.T) {
+	src := writeFile(t, "bang.txt", "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2021\n(Ban hành kèm theo Quyết định số 05/QĐ-LHH ngày 20 tháng 12 năm 2020 của Chủ tịch Liên hiệp hội Thanh Hóa)\n"+
+		"Số\tTên gọi văn bản\tCơ quan soạn thảo\tNgày dự kiến trình ban hành\n1\tQuy chế làm việc\tVăn phòng\tTháng 3\n")
+	code, _, errOut := runCLI(t, "import", src)
+	if code != 1 || !strings.Contains(errOut, `say which column is which: plandoc import -columns 'tt="Số",content="Tên gọi văn bản",units="Cơ quan soạn thảo",time="Ngày dự kiến trình ban hành"'`) {
+		t.Fatalf("without -columns: exit %d\n%s", code, errOut)
+	}
+	out := filepath.Join(t.TempDir(), "plan.toml")
+	code, _, errOut = runCLI(t, "import", "-columns", `tt="Số",content="Tên gọi văn bản",units="Cơ quan soạn thảo",time="Ngày dự kiến trình ban hành"`, "-o", out, src)
+	raw, _ := os.ReadFile(out)
+	if code != 0 || !strings.Contains(string(raw), `content = "Quy chế làm việc"`) {
+		t.Errorf("with -columns: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "import", "-columns", `noidung="Tên"`, src); code != 2 || !strings.Contains(errOut, `-columns: no column "noidung"`) {
+		t.Errorf("a bad -columns: exit %d\n%s", code, errOut)
+	}
+}

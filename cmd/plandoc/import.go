@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/importer"
@@ -17,8 +18,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the plan to this file (default: standard output)")
 	sheet := fs.String("sheet", "", "the workbook's sheet to read (default: the first)")
+	columns := fs.String("columns", "", "which heading names which column, for a table whose headings are not the usual ones:\n"+
+		"content=\"Tên gọi văn bản\",units=\"Cơ quan soạn thảo\",time=\"…\" (columns: "+strings.Join(importer.ColumnFields, ", ")+")")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc import [-o PLAN.toml] [-sheet NAME] SOURCE\n\nMakes a plan file from the program's table in a .docx, .odt, .xlsx, .ods, .txt or .tsv file.\nWhat was inferred and should be confirmed is reported on standard error.")
+		fmt.Fprintln(stderr, "Usage: plandoc import [-o PLAN.toml] [-sheet NAME] [-columns MAPPING] SOURCE\n\nMakes a plan file from the program's table in a .docx, .odt, .xlsx, .ods, .txt or .tsv file.\nWhat was inferred and should be confirmed is reported on standard error.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -29,6 +32,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	source := fs.Arg(0)
+	mapping, err := importer.ParseColumns(*columns)
+	if err != nil {
+		fmt.Fprintln(stderr, "plandoc import:", err)
+		return 2
+	}
 	if *out != "" && samePath(*out, source) {
 		fmt.Fprintln(stderr, "plandoc import: -o names the source itself; give another file for the plan")
 		return 2
@@ -44,7 +52,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if planName == "" {
 		planName = "(standard output)"
 	}
-	res, err := importer.Import(filepath.Base(source), src, importer.Options{Sheet: *sheet, PlanName: planName})
+	res, err := importer.Import(filepath.Base(source), src, importer.Options{Sheet: *sheet, PlanName: planName, Columns: mapping})
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc import:", err)
 		return 1

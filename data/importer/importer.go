@@ -10,6 +10,10 @@ type Options struct {
 	// PlanName is how the plan's problems name the file it is written to;
 	// "imported plan" when empty.
 	PlanName string
+	// Columns names the plan's columns by the source's own headings, for a
+	// table whose headings are not the usual ones: field → heading, the
+	// fields being those of ColumnFields.
+	Columns map[string]string
 }
 
 // Result is an imported plan and what a person should confirm.
@@ -35,7 +39,11 @@ func Import(name string, src []byte, opts Options) (*Result, error) {
 	if err := doc.checkLimits(name); err != nil {
 		return nil, err
 	}
-	p, err := interpret(name, doc)
+	hs, err := opts.headings()
+	if err != nil {
+		return nil, err
+	}
+	p, err := interpret(name, doc, hs)
 	if err != nil {
 		return nil, err
 	}

@@ -95,13 +95,13 @@ func (p *parsed) infer(where string, kind Kind, format string, args ...any) {
 }
 
 // interpret finds the program's table in a document and reads its rows.
-func interpret(name string, d *document) (*parsed, error) {
+func interpret(name string, d *document, hs headings) (*parsed, error) {
 	tableAt, h := -1, header{}
 	for i, b := range d.blocks {
 		if len(b.rows) == 0 {
 			continue
 		}
-		if hh, ok := findHeader(b.rows); ok {
+		if hh, ok := hs.findHeader(b.rows); ok {
 			tableAt, h = i, hh
 			break
 		}
@@ -109,7 +109,9 @@ func interpret(name string, d *document) (*parsed, error) {
 	if tableAt < 0 {
 		for _, b := range d.blocks {
 			if len(b.rows) > 0 {
-				return nil, formatError(name, "no column of task contents in the table; headings seen: %s; name one \"Nội dung công việc\" (or Nội dung, Tên nhiệm vụ)", headingsSeen(b))
+				seen := headingsSeen(b)
+				return nil, formatError(name, "no column of task contents in the table; headings seen: %s; name one \"Nội dung công việc\" (or Nội dung, Tên nhiệm vụ), or say which column is which: %s",
+					quoteHeadings(seen), mappingCommand(name, seen))
 			}
 		}
 		return nil, formatError(name, "no table found; plandoc imports the program's table (from Word, Excel, or text with tab-separated columns)")
@@ -119,12 +121,12 @@ func interpret(name string, d *document) (*parsed, error) {
 	t := d.blocks[tableAt]
 	// Rows above the header are title lines (a workbook keeps its titles there).
 	for _, r := range t.rows[:h.row] {
-		if text := strings.Join(nonEmpty(r.cells), " "); text != "" && !isHeaderRow(r) {
+		if text := strings.Join(nonEmpty(r.cells), " "); text != "" && !hs.isHeaderRow(r) {
 			p.titles = append(p.titles, block{text: text, where: r.where})
 		}
 	}
 	header := t.rows[h.row]
-	if h.row > 0 && isHeaderRow(t.rows[h.row]) && !hasField(t.rows[h.row], "content") {
+	if h.row > 0 && hs.isHeaderRow(t.rows[h.row]) && !hs.hasField(t.rows[h.row], "content") {
 		header = t.rows[h.row-1]
 	}
 	for _, f := range []string{"time", "units", "presiding", "partners", "approvers"} {
@@ -146,7 +148,7 @@ func interpret(name string, d *document) (*parsed, error) {
 		switch {
 		case len(texts) == 0:
 			continue
-		case sameRow(r, header) || (isHeaderRow(r) && !hasTask(r, h)):
+		case sameRow(r, header) || (hs.isHeaderRow(r) && !hs.hasTask(r, h)):
 			p.infer(r.where, kindRows, "repeated header row skipped")
 			continue
 		}
@@ -227,14 +229,14 @@ func tableWidth(b block) int {
 var fieldNames = map[string]string{"time": "time (Thời gian thực hiện)", "units": "implementing unit (Bộ phận tham mưu, thực hiện)",
 	"presiding": "presiding person (Người chủ trì)", "partners": "partner (Đơn vị phối hợp)", "approvers": "approving body (Cấp thông qua)"}
 
-func hasTask(r row, h header) bool {
+func (hs headings) hasTask(r row, h header) bool {
 	j, ok := h.cols["content"]
-	return ok && j < len(r.cells) && r.cells[j] != "" && headingField(r.cells[j]) == ""
+	return ok && j < len(r.cells) && r.cells[j] != "" && hs.field(r.cells[j]) == ""
 }
 
-func hasField(r row, f string) bool {
+func (hs headings) hasField(r row, f string) bool {
 	for _, c := range r.cells {
-		if headingField(c) == f {
+		if hs.field(c) == f {
 			return true
 		}
 	}

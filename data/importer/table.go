@@ -31,11 +31,18 @@ func foldHeading(s string) string {
 	return strings.TrimSpace(nonWord.ReplaceAllString(data.Fold(s), " "))
 }
 
-// headingField names the plan column a heading stands for, or "".
-func headingField(cell string) string {
+// headings are the clerk's own names for the plan's columns (-columns),
+// folded heading → field, read before the usual ones.
+type headings map[string]string
+
+// field names the plan column a heading stands for, or "".
+func (hs headings) field(cell string) string {
 	h := foldHeading(cell)
 	if h == "" {
 		return ""
+	}
+	if f, ok := hs[h]; ok {
+		return f
 	}
 	for _, c := range columnHeadings {
 		for _, v := range c.headings {
@@ -56,12 +63,12 @@ type header struct {
 // findHeader looks for the header row in the first rows of a table; a
 // header merged over two rows (a group heading above sub-headings) is
 // read as one.
-func findHeader(rows []row) (header, bool) {
+func (hs headings) findHeader(rows []row) (header, bool) {
 	// The header is the row naming the most columns, content among them: a
 	// title such as "NHIỆM VỤ QUÝ II" names one at most.
 	best, bestCount := -1, 0
 	for i := 0; i < len(rows) && i < 20; i++ {
-		cols := headingColumns(rows[i])
+		cols := hs.headingColumns(rows[i])
 		if _, ok := cols["content"]; ok && len(cols) > bestCount {
 			best, bestCount = i, len(cols)
 		}
@@ -69,15 +76,15 @@ func findHeader(rows []row) (header, bool) {
 	if best < 0 {
 		return header{}, false
 	}
-	cols := headingColumns(rows[best])
+	cols := hs.headingColumns(rows[best])
 	last := best
-	if best+1 < len(rows) && isHeaderRow(rows[best+1]) {
+	if best+1 < len(rows) && hs.isHeaderRow(rows[best+1]) {
 		// Sub-headings under a group heading ("Đơn vị" over "Cơ quan chủ
 		// trì" and "Cơ quan phối hợp") name the columns the row above left open.
 		last = best + 1
 		for j, c := range rows[best+1].cells {
-			f := headingField(c)
-			if _, taken := cols[f]; f != "" && !taken && (j >= len(rows[best].cells) || headingField(rows[best].cells[j]) == "") {
+			f := hs.field(c)
+			if _, taken := cols[f]; f != "" && !taken && (j >= len(rows[best].cells) || hs.field(rows[best].cells[j]) == "") {
 				cols[f] = j
 			}
 		}
@@ -86,10 +93,10 @@ func findHeader(rows []row) (header, bool) {
 }
 
 // headingColumns maps the fields a row's headings name to their columns.
-func headingColumns(r row) map[string]int {
+func (hs headings) headingColumns(r row) map[string]int {
 	cols := map[string]int{}
 	for j, c := range r.cells {
-		if f := headingField(c); f != "" {
+		if f := hs.field(c); f != "" {
 			if _, dup := cols[f]; !dup {
 				cols[f] = j
 			}
@@ -100,13 +107,13 @@ func headingColumns(r row) map[string]int {
 
 // isHeaderRow reports whether every non-empty cell of a row is a heading
 // (the second row of a two-row header, or a header repeated on a new page).
-func isHeaderRow(r row) bool {
+func (hs headings) isHeaderRow(r row) bool {
 	n := 0
 	for _, c := range r.cells {
 		if c == "" {
 			continue
 		}
-		if headingField(c) == "" && !monthHeading.MatchString(foldHeading(c)) {
+		if hs.field(c) == "" && !monthHeading.MatchString(foldHeading(c)) {
 			return false
 		}
 		n++
@@ -116,22 +123,33 @@ func isHeaderRow(r row) bool {
 
 var monthHeading = regexp.MustCompile(`^(tháng|quý|t) ?\d+$`)
 
-// headingsSeen lists the non-empty cells of a table's first row, for the
-// error when no column of contents is found.
-func headingsSeen(b block) string {
-	var out []string
-	for _, r := range b.rows {
-		for _, c := range r.cells {
-			if c != "" {
-				out = append(out, fmt.Sprintf("%q", strings.ReplaceAll(c, "\n", " ")))
-			}
-		}
-		if len(out) > 0 {
+// headingsSeen lists the non-empty cells of what looks like a table's
+// header — its first row of two cells or more, within the first 20 — for
+// the error when no column of contents is found.
+func headingsSeen(b block) []string {
+	var first []string
+	for i, r := range b.rows {
+		if i == 20 {
 			break
 		}
+		cells := nonEmpty(r.cells)
+		if len(cells) >= 2 {
+			return cells
+		}
+		if first == nil {
+			first = cells
+		}
 	}
-	if len(out) == 0 {
+	return first
+}
+
+func quoteHeadings(hs []string) string {
+	if len(hs) == 0 {
 		return "none"
+	}
+	var out []string
+	for _, h := range hs {
+		out = append(out, fmt.Sprintf("%q", strings.ReplaceAll(h, "\n", " ")))
 	}
 	return strings.Join(out, ", ")
 }
