@@ -139,3 +139,19 @@ func TestImportColumnsFlag(t *testing.T) {
 		t.Errorf("a bad -columns: exit %d\n%s", code, errOut)
 	}
 }
+
+// import -like takes last year's ids; a broken last-year plan is refused
+// with its own problems before anything is read.
+func TestImportLike(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "plan.toml")
+	code, _, errOut := runCLI(t, "import", "-like", "../../data/plans/lhh-thanh-hoa-2021.toml", "-o", out, "../../data/testdata/seed-2021.txt")
+	raw, _ := os.ReadFile(out)
+	if code != 0 || !strings.Contains(string(raw), "id = \"clb-ham-rong\"") || !strings.Contains(string(raw), "external = true") {
+		t.Errorf("import -like: exit %d\n%s", code, errOut)
+	}
+	bad := writeFile(t, "last.toml", "schema = 1\n[organisation]\nname = 1\n")
+	code, _, errOut = runCLI(t, "import", "-like", bad, "../../data/testdata/seed-2021.txt")
+	if code != 1 || !strings.Contains(errOut, "-like "+bad+" is not a plan plandoc can use; fix it first") || !strings.Contains(errOut, bad+":3:") {
+		t.Errorf("a bad -like plan: exit %d\n%s", code, errOut)
+	}
+}

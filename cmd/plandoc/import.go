@@ -18,10 +18,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the plan to this file (default: standard output)")
 	sheet := fs.String("sheet", "", "the workbook's sheet to read (default: the first)")
+	like := fs.String("like", "", "last year's plan: units, people and bodies keep its ids and spellings, and it gives the heading the table lacks")
 	columns := fs.String("columns", "", "which heading names which column, for a table whose headings are not the usual ones:\n"+
 		"content=\"Tên gọi văn bản\",units=\"Cơ quan soạn thảo\",time=\"…\" (columns: "+strings.Join(importer.ColumnFields, ", ")+")")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc import [-o PLAN.toml] [-sheet NAME] [-columns MAPPING] SOURCE\n\nMakes a plan file from the program's table in a .docx, .odt, .xlsx, .ods, .txt or .tsv file.\nWhat was inferred and should be confirmed is reported on standard error.")
+		fmt.Fprintln(stderr, "Usage: plandoc import [-o PLAN.toml] [-sheet NAME] [-columns MAPPING] [-like LAST-YEAR.toml] SOURCE\n\nMakes a plan file from the program's table in a .docx, .odt, .xlsx, .ods, .txt or .tsv file.\nWhat was inferred and should be confirmed is reported on standard error.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -41,6 +42,23 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc import: -o names the source itself; give another file for the plan")
 		return 2
 	}
+	var last *data.Plan
+	if *like != "" {
+		p, probs, err := data.LoadFile(*like)
+		if p == nil {
+			fmt.Fprintf(stderr, "plandoc import: -like %s is not a plan plandoc can use; fix it first (plandoc check %s):\n", *like, *like)
+			if probs.Errors() == 0 {
+				fmt.Fprintln(stderr, "  "+err.Error())
+			}
+			for _, pr := range probs {
+				if pr.Severity == data.Error {
+					fmt.Fprintln(stderr, "  "+pr.String())
+				}
+			}
+			return 1
+		}
+		last = p
+	}
 	src, err := safefile.Read(source, importer.MaxSourceBytes, "source")
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc import:", err)
@@ -52,7 +70,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if planName == "" {
 		planName = "(standard output)"
 	}
-	res, err := importer.Import(filepath.Base(source), src, importer.Options{Sheet: *sheet, PlanName: planName, Columns: mapping})
+	res, err := importer.Import(filepath.Base(source), src, importer.Options{Sheet: *sheet, PlanName: planName, Columns: mapping, Like: last})
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc import:", err)
 		return 1

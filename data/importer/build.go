@@ -35,8 +35,8 @@ type taskOut struct {
 var honorific = regexp.MustCompile(`^(Đ/c|Đ/C|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\.?\s+`)
 
 // build makes the registries and the tasks from what was read.
-func (p *parsed) build() *planOut {
-	out := &planOut{head: p.readHeading()}
+func (p *parsed) build(ly *lastYear) *planOut {
+	out := &planOut{head: p.readHeading(ly)}
 	units, people, bodies, groups := newRegistry("unit"), newRegistry("person"), newRegistry("approving body"), newRegistry("group")
 
 	// Units: every name that leads a task; then names joining several.
@@ -63,6 +63,7 @@ func (p *parsed) build() *planOut {
 		leadGroups = nil
 	}
 	joint := units.jointUnits(p)
+	ly.partnerUnits(p, units)
 	// People: the honorific is kept apart from the name.
 	titles := map[*entry]map[string]int{}
 	for _, t := range p.tasks {
@@ -99,10 +100,17 @@ func (p *parsed) build() *planOut {
 	}
 
 	taken := map[string]bool{}
+	peopleTaken, bodiesTaken := map[string]bool{}, map[string]bool{}
+	if ly != nil {
+		units.keepNames(p, ly.units, taken)
+		groups.keepNames(p, ly.groups, taken)
+		people.keepNames(p, ly.people, peopleTaken)
+		bodies.keepNames(p, ly.bodies, bodiesTaken)
+	}
 	units.finish(p, taken)
 	groups.finish(p, taken)
-	people.finish(p, map[string]bool{})
-	bodies.finish(p, map[string]bool{})
+	people.finish(p, peopleTaken)
+	bodies.finish(p, bodiesTaken)
 	for e, h := range titles {
 		for name, n := range h {
 			if n > h[e.honorific] || (n == h[e.honorific] && name < e.honorific) {

@@ -14,6 +14,10 @@ type Options struct {
 	// table whose headings are not the usual ones: field → heading, the
 	// fields being those of ColumnFields.
 	Columns map[string]string
+	// Like is last year's plan (import -like): its units, groups, people
+	// and bodies keep their ids and spellings, and it gives the heading
+	// the table does not.
+	Like *data.Plan
 }
 
 // Result is an imported plan and what a person should confirm.
@@ -47,7 +51,7 @@ func Import(name string, src []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := p.build()
+	out := p.build(newLastYear(opts.Like))
 	toml := out.write(name)
 	planName := opts.PlanName
 	if planName == "" {

@@ -31,6 +31,7 @@ const (
 	kindTime                  // times kept as written
 	kindMissing               // values or columns not found
 	kindRows                  // rows skipped or renumbered
+	kindLike                  // names and heading compared with last year's plan
 )
 
 var kindNames = [...]string{
@@ -43,6 +44,7 @@ var kindNames = [...]string{
 	kindTime:      "times",
 	kindMissing:   "missing",
 	kindRows:      "rows",
+	kindLike:      "last year's plan",
 }
 
 func (k Kind) String() string { return kindNames[k] }

@@ -53,12 +53,25 @@ func hasWordPrefix(key, prefix string) bool {
 
 // entry is one unit, person, body or group, with every spelling seen.
 type entry struct {
+	kept      bool // named and numbered as in last year's plan
+	external  bool // a unit outside the organisation (last year's plan says)
 	key       string
 	spellings []string
 	counts    map[string]int
 	where     map[string]string // where each spelling first appears
 	name, id  string
 	honorific string // people only
+}
+
+// mostFrequent is the spelling written most often, the first seen of equals.
+func (e *entry) mostFrequent() string {
+	name := e.spellings[0]
+	for _, s := range e.spellings {
+		if e.counts[s] > e.counts[name] {
+			name = s
+		}
+	}
+	return name
 }
 
 // registry collects the names of one kind and decides their ids.
@@ -132,12 +145,10 @@ func (r *registry) live() []*entry {
 func (r *registry) finish(p *parsed, taken map[string]bool) {
 	live := r.live()
 	for _, e := range live {
-		e.name = e.spellings[0]
-		for _, s := range e.spellings {
-			if e.counts[s] > e.counts[e.name] {
-				e.name = s
-			}
+		if e.kept {
+			continue // last year's name and id (keepNames)
 		}
+		e.name = e.mostFrequent()
 		if len(e.spellings) > 1 {
 			var forms []string
 			for _, s := range e.spellings {

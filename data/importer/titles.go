@@ -10,6 +10,7 @@ import (
 // heading is what the title lines and the text after the table say.
 type heading struct {
 	orgName, place, title string
+	parent                string
 	year                  int
 	decision              data.Decision
 	closing               string
@@ -17,7 +18,7 @@ type heading struct {
 
 // readHeading reads the program's year, title and organisation, the
 // decision reference and the closing paragraph.
-func (p *parsed) readHeading() heading {
+func (p *parsed) readHeading(ly *lastYear) heading {
 	var h heading
 	var orgLines []string
 	for _, b := range p.titles {
@@ -54,10 +55,13 @@ func (p *parsed) readHeading() heading {
 			h.place = titleCase(strings.Join(words[len(words)-2:], " "))
 			p.infer("", kindHeader, "place of the date line taken to be %q (the organisation name's last words); check it", h.place)
 		}
+	case ly.organisation(p, &h):
 	default:
 		p.infer("", kindHeader, "no organisation found above the table; fill in [organisation]")
 	}
-	if h.year == 0 {
+	if h.year == 0 && ly != nil {
+		ly.year(p, &h)
+	} else if h.year == 0 {
 		p.infer("", kindHeader, "no \"CHƯƠNG TRÌNH CÔNG TÁC NĂM …\" line found; fill in the program's year and title")
 		if h.decision.Date.Year != 0 {
 			h.year = h.decision.Date.Year
@@ -67,7 +71,7 @@ func (p *parsed) readHeading() heading {
 	} else {
 		p.infer("", kindHeader, "program %q, year %d", h.title, h.year)
 	}
-	if h.decision.Number == "" {
+	if h.decision.Number == "" && !ly.decision(p, &h) {
 		p.infer("", kindHeader, "no decision reference (\"Ban hành kèm theo Quyết định số …\") found; fill in [decision]")
 	}
 	for _, b := range p.closing {

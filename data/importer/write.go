@@ -33,6 +33,7 @@ func (o *planOut) write(source string) []byte {
 	fmt.Fprintf(&b, "# Imported by plandoc import from %s. Check what the import report says,\n# then run: plandoc check PLAN.toml\n", strings.ReplaceAll(source, "\n", " "))
 	fmt.Fprintf(&b, "schema = %d\n\n[organisation]\n", data.SchemaVersion)
 	str("name", h.orgName)
+	optional("parent", h.parent)
 	str("place", h.place)
 	b.WriteString("\n[decision]\n")
 	d := h.decision
@@ -58,6 +59,9 @@ func (o *planOut) write(source string) []byte {
 		b.WriteString("\n[[units]]\n")
 		str("id", u.id)
 		str("name", u.name)
+		if u.external {
+			kv("external", "true")
+		}
 	}
 	for _, g := range o.groups {
 		b.WriteString("\n[[groups]]\n")

@@ -1,0 +1,111 @@
+package importer
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/plandoc/plandoc/data"
+)
+
+func bundled(t *testing.T, edit func(string) string) *data.Plan {
+	t.Helper()
+	raw, err := os.ReadFile("../plans/lhh-thanh-hoa-2021.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, probs := data.Parse("last-year.toml", []byte(edit(string(raw))))
+	if p == nil {
+		t.Fatalf("last year's plan: %v", probs)
+	}
+	return p
+}
+
+func ids[T any](items []T, id func(T) string) []string {
+	var out []string
+	for _, x := range items {
+		out = append(out, id(x))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Importing the bundled program's own text like the bundled plan gives
+// the bundled plan's unit, person and body ids exactly, and ids last year
+// chose otherwise than the import would are kept.
+func TestLikeKeepsLastYearsIDs(t *testing.T) {
+	same := func(s string) string { return s }
+	last := bundled(t, same)
+	res, err := Import("seed.txt", seed(t), Options{Like: last})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, probs := data.Parse("imported.toml", res.TOML)
+	if p == nil {
+		t.Fatalf("%v", probs)
+	}
+	unitID := func(u data.Unit) string { return u.ID }
+	personID := func(x data.Person) string { return x.ID }
+	bodyID := func(b data.Body) string { return b.ID }
+	for what, pair := range map[string][2][]string{
+		"units":  {ids(p.Units, unitID), ids(last.Units, unitID)},
+		"people": {ids(p.People, personID), ids(last.People, personID)},
+		"bodies": {ids(p.Bodies, bodyID), ids(last.Bodies, bodyID)},
+	} {
+		if !slices.Equal(pair[0], pair[1]) {
+			t.Errorf("%s: %v; want last year's %v", what, pair[0], pair[1])
+		}
+	}
+	// Last year called Văn phòng "vp" and spelt a body its own way.
+	renamed := bundled(t, func(s string) string {
+		s = strings.ReplaceAll(s, `"van-phong"`, `"vp"`)
+		return strings.Replace(s, `name = "Thường trực LHH"`, `name = "Thường trực Liên hiệp hội"`, 1)
+	})
+	res, err = Import("seed.txt", seed(t), Options{Like: renamed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := string(res.TOML)
+	if !strings.Contains(toml, "id = \"vp\"\nname = \"Văn phòng\"") || strings.Contains(toml, `"van-phong"`) {
+		t.Errorf("Văn phòng is not kept as vp:\n%.2000s", toml)
+	}
+	if !strings.Contains(toml, `name = "Thường trực Liên hiệp hội"`) || !reportHas(res, `approving body "Thường trực LHH" written as last year's "Thường trực Liên hiệp hội"`) {
+		t.Errorf("last year's spelling is not kept and reported:\n%v", res.Report)
+	}
+}
+
+// A bare table — no title, no decision — takes its heading from last
+// year's plan; new names and names a letter from old ones are reported.
+func TestLikeFillsABareTable(t *testing.T) {
+	last := bundled(t, func(s string) string { return s })
+	src := tsv(seedHeader,
+		"1\tHội nghị tổng kết\tTháng 1\tVăn phòng\tĐ/c Nguyễn Văn Phát\t\tThường trực LHH",
+		"2\tHội thảo khoa học\tQuý II\tBan Truyền thông\tĐ/c Nguyễn Văn Phát\t\tThường trực LHH",
+		"3\tKiểm tra hội\tTháng 9\tBan Kiểm tro\tĐ/c Nguyễn Văn Phát\t\tThường trực LHH")
+	res, err := Import("bang.txt", src, Options{Like: last})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, probs := data.Parse("imported.toml", res.TOML)
+	if p == nil {
+		t.Fatalf("%v\n%s", probs, res.TOML)
+	}
+	if p.Program.Year != 2022 || p.Organisation != last.Organisation || p.Decision.Number != last.Decision.Number {
+		t.Errorf("heading: year %d, organisation %+v, decision %+v", p.Program.Year, p.Organisation, p.Decision)
+	}
+	for _, want := range [][]string{
+		{"year 2022: the year after last year's plan"},
+		{"organisation", "taken from last year's plan"},
+		{"decision 313/QĐ-LHH", "write this year's number and date"},
+		{`new unit "Ban Truyền thông", not in last year's plan`},
+		{`new unit "Ban Kiểm tro" is one letter from last year's "Ban kiểm tra"`},
+	} {
+		if !reportHas(res, want...) {
+			t.Errorf("the report lacks %q:\n%v", want, res.Report)
+		}
+	}
+	if got := CountByKind(res.Report); !strings.Contains(got, "last year's plan 5") {
+		t.Errorf("count by kind %q", got)
+	}
+}
