@@ -109,3 +109,28 @@ func TestLikeFillsABareTable(t *testing.T) {
 		t.Errorf("count by kind %q", got)
 	}
 }
+
+// A bare table without -like takes its year from its dates when they all
+// name one year, and not when they disagree.
+func TestBareTableYearFromItsDates(t *testing.T) {
+	agree := tsv(seedHeader,
+		"1\tHội nghị\tTháng 3/2026\tVăn phòng\tĐ/c A\t\tThường trực",
+		"2\tHội thảo\t15/6/2026\tVăn phòng\tĐ/c A\t\tThường trực")
+	res, err := Import("bang.txt", agree, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.TOML), "year = 2026\ntitle = \"Chương trình công tác năm 2026\"") || !reportHas(res, "year 2026 taken from the table's dates") {
+		t.Errorf("year not taken from the dates:\n%.600s\n%v", res.TOML, res.Report)
+	}
+	disagree := tsv(seedHeader,
+		"1\tHội nghị\tTháng 3/2026\tVăn phòng\tĐ/c A\t\tThường trực",
+		"2\tHội thảo\t15/6/2025\tVăn phòng\tĐ/c A\t\tThường trực")
+	res, err = Import("bang.txt", disagree, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.TOML), "year = 0") || reportHas(res, "taken from the table's dates") {
+		t.Errorf("dates of two years gave a year:\n%.600s", res.TOML)
+	}
+}

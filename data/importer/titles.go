@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -59,7 +60,11 @@ func (p *parsed) readHeading(ly *lastYear) heading {
 	default:
 		p.infer("", kindHeader, "no organisation found above the table; fill in [organisation]")
 	}
-	if h.year == 0 && ly != nil {
+	if y, where := p.yearOfDates(); h.year == 0 && y != 0 && h.decision.Date.Year == 0 {
+		h.year = y
+		h.title = "Chương trình công tác năm " + strconv.Itoa(h.year)
+		p.infer(where, kindHeader, "year %d taken from the table's dates, which all name it; write the program's title line to be sure", y)
+	} else if h.year == 0 && ly != nil {
 		ly.year(p, &h)
 	} else if h.year == 0 {
 		p.infer("", kindHeader, "no \"CHƯƠNG TRÌNH CÔNG TÁC NĂM …\" line found; fill in the program's year and title")
@@ -116,4 +121,25 @@ func abbreviate(s string) string {
 		return s
 	}
 	return string(r[:57]) + "…"
+}
+
+var yearInTime = regexp.MustCompile(`\b(20\d\d)\b`)
+
+// yearOfDates is the year every year written in the tasks' times names
+// ("Tháng 3/2026", "15/6/2026"), with where it is first written; 0 when
+// none is written or they disagree.
+func (p *parsed) yearOfDates() (int, string) {
+	year, where := 0, ""
+	for _, t := range p.tasks {
+		for _, m := range yearInTime.FindAllStringSubmatch(t.time, -1) {
+			y, _ := strconv.Atoi(m[1])
+			switch {
+			case year == 0:
+				year, where = y, t.where
+			case y != year:
+				return 0, ""
+			}
+		}
+	}
+	return year, where
 }
