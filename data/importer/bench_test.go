@@ -1,9 +1,12 @@
 package importer
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func BenchmarkImportSeed(b *testing.B) {
@@ -63,4 +66,43 @@ func benchImport(b *testing.B, name string, src []byte) {
 			b.Fatal(res.Problems[0])
 		}
 	}
+}
+
+// seedRows is the 2021 program's text as sheet rows: title lines in the
+// first column, the table's rows cell by cell.
+func seedRows(b *testing.B) [][]string {
+	var rows [][]string
+	for _, line := range strings.Split(string(seed(b)), "\n") {
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return rows
+}
+
+func BenchmarkImportSeedXlsx(b *testing.B) {
+	f := excelize.NewFile()
+	for i, r := range seedRows(b) {
+		for j, c := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellStr("Sheet1", cell, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		b.Fatal(err)
+	}
+	benchImport(b, "seed.xlsx", buf.Bytes())
+}
+
+func BenchmarkImportSeedOds(b *testing.B) {
+	var body strings.Builder
+	body.WriteString(`<office:spreadsheet><table:table table:name="Sheet1">`)
+	for _, r := range seedRows(b) {
+		body.WriteString(`<table:table-row>`)
+		for _, c := range r {
+			body.WriteString(odfCellXML("", c))
+		}
+		body.WriteString(`</table:table-row>`)
+	}
+	body.WriteString(`</table:table></office:spreadsheet>`)
+	benchImport(b, "seed.ods", odf(b, "application/vnd.oasis.opendocument.spreadsheet", body.String()))
 }
