@@ -127,7 +127,18 @@ func (ly *lastYear) decision(p *parsed, h *heading) bool {
 		return false
 	}
 	h.decision = ly.plan.Decision
-	h.decision.Signer = nil
+	h.decision.Signer = nil // given, and reported, by signer
 	p.infer("", kindLike, "decision %s/%s of %s taken from last year's plan: write this year's number and date", h.decision.Number, h.decision.Symbol, h.decision.Date)
 	return true
+}
+
+// signer gives the decision last year's signer when the table's decision
+// names none (a table never does), for the clerk to confirm.
+func (ly *lastYear) signer(p *parsed, h *heading) {
+	if ly == nil || h.decision.Signer != nil || ly.plan.Decision.Signer == nil {
+		return
+	}
+	sg := *ly.plan.Decision.Signer
+	h.decision.Signer = &sg
+	p.infer("", kindLike, "signer %q (%s) taken from last year's plan; check who signs this year", sg.Name, sg.Title)
 }

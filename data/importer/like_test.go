@@ -78,7 +78,12 @@ func TestLikeKeepsLastYearsIDs(t *testing.T) {
 // A bare table — no title, no decision — takes its heading from last
 // year's plan; new names and names a letter from old ones are reported.
 func TestLikeFillsABareTable(t *testing.T) {
-	last := bundled(t, func(s string) string { return s })
+	last := bundled(t, func(s string) string {
+		return strings.Replace(s, "\n[program]\n", "\n[decision.signer]\nauthority = \"KT. CHỦ TỊCH\"\ntitle = \"PHÓ CHỦ TỊCH\"\nname = \"Nguyễn Văn Phát\"\n\n[program]\n", 1)
+	})
+	if last.Decision.Signer == nil {
+		t.Fatal("the test's last-year plan has no signer")
+	}
 	src := tsv(seedHeader,
 		"1\tHội nghị tổng kết\tTháng 1\tVăn phòng\tĐ/c Nguyễn Văn Phát\t\tThường trực LHH",
 		"2\tHội thảo khoa học\tQuý II\tBan Truyền thông\tĐ/c Nguyễn Văn Phát\t\tThường trực LHH",
@@ -91,13 +96,15 @@ func TestLikeFillsABareTable(t *testing.T) {
 	if p == nil {
 		t.Fatalf("%v\n%s", probs, res.TOML)
 	}
-	if p.Program.Year != 2022 || p.Organisation != last.Organisation || p.Decision.Number != last.Decision.Number {
+	if p.Program.Year != 2022 || p.Organisation != last.Organisation || p.Decision.Number != last.Decision.Number ||
+		p.Decision.Signer == nil || *p.Decision.Signer != *last.Decision.Signer {
 		t.Errorf("heading: year %d, organisation %+v, decision %+v", p.Program.Year, p.Organisation, p.Decision)
 	}
 	for _, want := range [][]string{
 		{"year 2022: the year after last year's plan"},
 		{"organisation", "taken from last year's plan"},
 		{"decision 313/QĐ-LHH", "write this year's number and date"},
+		{"signer", "taken from last year's plan; check who signs this year"},
 		{`new unit "Ban Truyền thông", not in last year's plan`},
 		{`new unit "Ban Kiểm tro" is one letter from last year's "Ban kiểm tra"`},
 	} {
@@ -105,7 +112,7 @@ func TestLikeFillsABareTable(t *testing.T) {
 			t.Errorf("the report lacks %q:\n%v", want, res.Report)
 		}
 	}
-	if got := CountByKind(res.Report); !strings.Contains(got, "last year's plan 5") {
+	if got := CountByKind(res.Report); !strings.Contains(got, "last year's plan 6") {
 		t.Errorf("count by kind %q", got)
 	}
 }

@@ -79,6 +79,7 @@ func (p *parsed) readHeading(ly *lastYear) heading {
 	if h.decision.Number == "" && !ly.decision(p, &h) {
 		p.infer("", kindHeader, "no decision reference (\"Ban hành kèm theo Quyết định số …\") found; fill in [decision]")
 	}
+	ly.signer(p, &h)
 	for _, b := range p.closing {
 		if len([]rune(b.text)) >= 40 {
 			h.closing = strings.ReplaceAll(b.text, "\n", " ")

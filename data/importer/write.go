@@ -45,6 +45,12 @@ func (o *planOut) write(source string) []byte {
 		kv("date", d.Date.String())
 	}
 	str("issuer", d.Issuer)
+	if sg := d.Signer; sg != nil {
+		b.WriteString("\n[decision.signer]\n")
+		optional("authority", sg.Authority)
+		str("title", sg.Title)
+		str("name", sg.Name)
+	}
 	b.WriteString("\n[program]\n")
 	kv("year", fmt.Sprint(h.year))
 	str("title", h.title)
