@@ -3,6 +3,10 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/plandoc/plandoc/data"
 )
 
 // manifest lists what a render wrote, so the office (or a script) can see
@@ -14,14 +18,15 @@ type manifest struct {
 
 // manifestPlan identifies the plan the files were rendered from.
 type manifestPlan struct {
-	Title  string `json:"title"`
-	Year   int    `json:"year"`
-	SHA256 string `json:"sha256"`
+	Organisation string `json:"organisation,omitempty"`
+	Title        string `json:"title"`
+	Year         int    `json:"year"`
+	SHA256       string `json:"sha256"`
 }
 
 func manifestJSON(res *Result) ([]byte, error) {
 	m := manifest{
-		Plan:  manifestPlan{Title: res.Plan.Program.Title, Year: res.Plan.Program.Year, SHA256: res.Plan.Source.SHA256},
+		Plan:  manifestPlan{Organisation: res.Plan.Organisation.Name, Title: res.Plan.Program.Title, Year: res.Plan.Program.Year, SHA256: res.Plan.Source.SHA256},
 		Files: res.Files,
 	}
 	if m.Files == nil {
@@ -32,4 +37,28 @@ func manifestJSON(res *Result) ([]byte, error) {
 		return nil, fmt.Errorf("encoding manifest: %w", err)
 	}
 	return append(b, '\n'), nil
+}
+
+// OtherPlanIn says whose outputs dir holds when they are another plan's —
+// another organisation's, or another year's — so a render does not write
+// over them unasked: "Chương trình công tác năm 2020 (Trường THCS Lê Lợi)".
+// A folder with no manifest, or one plandoc cannot read, holds nobody's.
+func OtherPlanIn(dir string, p *data.Plan) (string, bool) {
+	raw, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return "", false
+	}
+	var m manifest
+	if json.Unmarshal(raw, &m) != nil || m.Plan.Year == 0 {
+		return "", false
+	}
+	otherOrg := m.Plan.Organisation != "" && m.Plan.Organisation != p.Organisation.Name
+	if m.Plan.Year == p.Program.Year && !otherOrg {
+		return "", false
+	}
+	who := m.Plan.Title
+	if m.Plan.Organisation != "" {
+		who += " (" + m.Plan.Organisation + ")"
+	}
+	return who, true
 }

@@ -155,3 +155,35 @@ func TestImportLike(t *testing.T) {
 		t.Errorf("a bad -like plan: exit %d\n%s", code, errOut)
 	}
 }
+
+// Another plan's outputs are not written over unasked: the folder is left
+// as it was, and -force replaces them.
+func TestRenderKeepsAnotherPlansOutputs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	if code, _, errOut := runCLI(t, "render", "-o", dir); code != 0 {
+		t.Fatalf("first render: exit %d\n%s", code, errOut)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile("../../data/plans/lhh-thanh-hoa-2021.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	school := writeFile(t, "truong.toml", strings.Replace(string(raw), `name = "Liên hiệp các Hội Khoa học và Kỹ thuật Thanh Hóa"`, `name = "Trường THCS Lê Lợi"`, 1))
+	code, out, errOut := runCLI(t, "render", "-o", dir, school)
+	want := "plandoc render: no output written: " + dir + " holds the outputs of another plan, Chương trình công tác năm 2021 (Liên hiệp các Hội Khoa học và Kỹ thuật Thanh Hóa); choose another -o, or add -force to replace them\n"
+	if code != 1 || out != "" || !strings.HasSuffix(errOut, "\n"+want) {
+		t.Errorf("render over another plan: exit %d\n%s%s", code, out, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); string(after) != string(before) {
+		t.Errorf("the refused render changed the folder")
+	}
+	if code, _, errOut := runCLI(t, "render", "-o", dir, "-force", school); code != 0 {
+		t.Errorf("render -force: exit %d\n%s", code, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); !strings.Contains(string(after), `"organisation": "Trường THCS Lê Lợi"`) {
+		t.Errorf("-force did not replace the outputs:\n%.300s", after)
+	}
+}

@@ -20,8 +20,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	quarter := fs.Int("quarter", 0, "render only this quarter's reports (1-4); by default all four")
 	asOf := fs.String("as-of", "", "the quarterly reports' date, 2021-03-31 or 31/03/2021 (default: each quarter's last day)")
 	progressFile := fs.String("progress", "", "the progress file plandoc collect wrote: the reports say what was done, the workbooks start from it")
+	force := fs.Bool("force", false, "write over the outputs of another plan (another organisation or year) in the -o folder")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [-progress FILE] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
+		fmt.Fprintln(stderr, "Usage: plandoc render [-o DIR] [-templates DIR] [-fonts DIR] [-quarter N] [-as-of DATE] [-progress FILE] [-force] [PLAN.toml]\n\nRenders every output of the plan (the bundled one when none is given) into DIR,\nthen writes DIR/manifest.json.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +78,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "plandoc render: no output written:", err)
+		return 1
+	}
+	if who, other := render.OtherPlanIn(*out, plan); other && !*force {
+		fmt.Fprintf(stderr, "plandoc render: no output written: %s holds the outputs of another plan, %s; choose another -o, or add -force to replace them\n", *out, who)
 		return 1
 	}
 	err = render.WriteAll(*out, res, render.WriteLog{
