@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -185,5 +186,29 @@ func TestRenderKeepsAnotherPlansOutputs(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); !strings.Contains(string(after), `"organisation": "Trường THCS Lê Lợi"`) {
 		t.Errorf("-force did not replace the outputs:\n%.300s", after)
+	}
+}
+
+// A render says which files differ from the previous one's: the ones the
+// clerk sends again.
+func TestRenderSaysWhatChanged(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, _ := runCLI(t, "render", "-o", dir)
+	if code != 0 || strings.Contains(out, "since the previous render") {
+		t.Fatalf("first render: exit %d; it has no previous render to compare with:\n%s", code, out)
+	}
+	files := strings.Count(out, "wrote ")
+	code, out, _ = runCLI(t, "render", "-o", dir)
+	if want := fmt.Sprintf("since the previous render: 0 new, 0 changed, %d unchanged, 0 removed\n", files-1); code != 0 || !strings.HasSuffix(out, want) {
+		t.Errorf("the same render again: exit %d; want it to end %q:\n%s", code, want, out)
+	}
+	raw, err := os.ReadFile("../../data/plans/lhh-thanh-hoa-2021.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := writeFile(t, "plan.toml", strings.Replace(string(raw), "Thông qua phương án kiện toàn", "Thông qua phương án củng cố", 1))
+	code, out, _ = runCLI(t, "render", "-o", dir, edited)
+	if code != 0 || !strings.Contains(out, "\n  changed: annex.pdf\n") || !strings.Contains(out, " 0 new, ") || strings.Contains(out, "  new: ") {
+		t.Errorf("an edited task: exit %d\n%s", code, out)
 	}
 }

@@ -84,6 +84,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "plandoc render: no output written: %s holds the outputs of another plan, %s; choose another -o, or add -force to replace them\n", *out, who)
 		return 1
 	}
+	previous := render.PreviousFiles(*out)
 	err = render.WriteAll(*out, res, render.WriteLog{
 		Wrote:   func(path string, n int) { fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", path, n) },
 		Removed: func(path, why string) { fmt.Fprintf(stdout, "removed %s (%s)\n", path, why) },
@@ -95,7 +96,24 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plandoc render:", err)
 		return 1
 	}
+	if previous != nil {
+		printChanges(stdout, res.CompareWith(previous))
+	}
 	return 0
+}
+
+// printChanges tells the clerk which files differ from the previous
+// render's: those are the ones to send again.
+func printChanges(w io.Writer, c render.Changes) {
+	fmt.Fprintf(w, "since the previous render: %d new, %d changed, %d unchanged, %d removed\n", len(c.New), len(c.Changed), len(c.Unchanged), len(c.Removed))
+	for _, group := range []struct {
+		label string
+		paths []string
+	}{{"new", c.New}, {"changed", c.Changed}, {"removed", c.Removed}} {
+		for _, p := range group.paths {
+			fmt.Fprintf(w, "  %s: %s\n", group.label, p)
+		}
+	}
 }
 
 // firstLine keeps the summary short: the problems were printed above.
