@@ -175,7 +175,8 @@ func seedOdt(t testing.TB) []byte {
 }
 
 // The 2021 program imports to one plan from its text, from Word, from
-// an .odt, and from the .odt LibreOffice Writer makes of the Word file.
+// an .odt and an .ods, and from the .odt LibreOffice Writer makes of the
+// Word file.
 func TestSeedImportsAlikeFromEveryFormat(t *testing.T) {
 	if _, err := exec.LookPath("soffice"); err != nil {
 		t.Fatal("soffice is not installed; run .ci/run's apt-get line (libreoffice-writer-nogui)")
@@ -202,7 +203,7 @@ func TestSeedImportsAlikeFromEveryFormat(t *testing.T) {
 		return rest
 	}
 	want := plan("seed.txt", seed(t))
-	for name, src := range map[string][]byte{"seed.docx": seedDocx(t), "seed.odt": seedOdt(t), "by-writer.odt": byWriter} {
+	for name, src := range map[string][]byte{"seed.docx": seedDocx(t), "seed.odt": seedOdt(t), "seed.ods": seedOds(t), "by-writer.odt": byWriter} {
 		if got := plan(name, src); got != want {
 			t.Errorf("%s gives another plan than the text:\n%s", name, firstDifference(got, want))
 		}
