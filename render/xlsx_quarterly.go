@@ -140,9 +140,6 @@ func countRow(n int, label string, c unitCount) []any {
 // units along the axis.
 func (b *book) addQuarterChart(sheet, chartSheet string, qd *quarterData, s templates.QuarterlySummary, header int) error {
 	first, last := header+1, header+len(qd.units)
-	ref := func(col, from, to int) string {
-		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), from, colName(col), to)
-	}
 	labelCol, valueCol := 2, 3
 	if len(qd.units) > maxChartGroups {
 		// As the PDF's: the units leading the most and one group of the
@@ -166,24 +163,44 @@ func (b *book) addQuarterChart(sheet, chartSheet string, qd *quarterData, s temp
 		}
 		last = first + len(groups) - 1
 	}
+	// A sheet of its own: on the summary's page the chart fell across the
+	// page break, under the repeated header row.
+	return b.addChartSheet(chartSheet, columnChart{sheet: sheet, kind: excelize.Col, title: s.ChartTitle.String(),
+		header: header, first: first, last: last, labelCol: labelCol, valueCol: valueCol, series: len(qd.months)})
+}
+
+// columnChart is a column chart over a table: series in the columns from
+// valueCol named by the header row, categories in labelCol.
+type columnChart struct {
+	sheet                      string
+	kind                       excelize.ChartType
+	title                      string
+	header, first, last        int
+	labelCol, valueCol, series int
+}
+
+// addChartSheet draws a column chart on a chart sheet of its own, which
+// prints whole on one page.
+func (b *book) addChartSheet(chartSheet string, c columnChart) error {
+	ref := func(col int) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", c.sheet, colName(col), c.first, colName(col), c.last)
+	}
 	var series []excelize.ChartSeries
-	for i := range qd.months {
-		col := valueCol + i
+	for i := range c.series {
+		col := c.valueCol + i
 		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), header),
-			Categories: ref(labelCol, first, last),
-			Values:     ref(col, first, last),
+			Name:       fmt.Sprintf("'%s'!$%s$%d", c.sheet, colName(col), c.header),
+			Categories: ref(c.labelCol),
+			Values:     ref(col),
 		})
 	}
 	chart := &excelize.Chart{
-		Type:      excelize.Col,
+		Type:      c.kind,
 		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.ChartTitle.String()}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
 		Legend:    excelize.ChartLegend{Position: "right"},
 		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
 	}
-	// A sheet of its own: on the summary's page the chart fell across the
-	// page break, under the repeated header row.
 	if err := b.f.AddChartSheet(chartSheet, chart); err != nil {
 		return fmt.Errorf("sheet %s: chart: %w", chartSheet, err)
 	}

@@ -134,31 +134,8 @@ func (b *book) writeResults(p *data.Plan, first, last int, k *kit, title, sectio
 // addResultsChart adds a stacked column chart: a series per outcome, the
 // units along the axis.
 func (b *book) addResultsChart(sheet, chartSheet string, r templates.Results, header, units int) error {
-	first, last := header+1, header+units
-	ref := func(col, from, to int) string {
-		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), from, colName(col), to)
-	}
-	var series []excelize.ChartSeries
-	for i := range tableOutcomes {
-		col := 4 + i
-		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), header),
-			Categories: ref(2, first, last),
-			Values:     ref(col, first, last),
-		})
-	}
-	chart := &excelize.Chart{
-		Type:      excelize.ColStacked,
-		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: r.ChartTitle.String()}}},
-		Legend:    excelize.ChartLegend{Position: "right"},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
-	}
-	// A sheet of its own, so it prints whole on one page.
-	if err := b.f.AddChartSheet(chartSheet, chart); err != nil {
-		return fmt.Errorf("sheet %s: chart: %w", chartSheet, err)
-	}
-	return nil
+	return b.addChartSheet(chartSheet, columnChart{sheet: sheet, kind: excelize.ColStacked, title: r.ChartTitle.String(),
+		header: header, first: header + 1, last: header + units, labelCol: 2, valueCol: 4, series: len(tableOutcomes)})
 }
 
 // writeOpen lists the tasks not completed: those due in the period, and

@@ -21,29 +21,39 @@ func readDocx(name string, src []byte) (*document, error) {
 	if err != nil {
 		return nil, formatError(name, "not a .docx file (it is not a readable zip archive: %v)", err)
 	}
-	var part *zip.File
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			part = f
-		}
-	}
-	if part == nil {
-		return nil, formatError(name, "not a Word document (word/document.xml is missing)")
-	}
-	rc, err := part.Open()
+	r, closePart, err := openPart(name, zr, "word/document.xml", "not a Word document")
 	if err != nil {
-		return nil, formatError(name, "cannot open word/document.xml: %v", err)
+		return nil, err
 	}
-	defer rc.Close()
-	if part.UncompressedSize64 > maxUnzipped {
-		return nil, formatError(name, "word/document.xml unzips to more than %d MB; plandoc imports programs of at most that", maxUnzipped>>20)
-	}
-	// The size in the zip's directory can lie: read no more than the limit.
-	d, err := parseDocumentXML(io.LimitReader(rc, maxUnzipped))
+	defer closePart()
+	d, err := parseDocumentXML(r)
 	if err != nil {
 		return nil, formatError(name, "word/document.xml is damaged: %v", err)
 	}
 	return d, nil
+}
+
+// openPart opens one part of a zip-based document (.docx, .odt, .ods),
+// to be read no further than maxUnzipped: the size in the zip's directory
+// can lie.
+func openPart(name string, zr *zip.Reader, path, notWhat string) (io.Reader, func() error, error) {
+	var part *zip.File
+	for _, f := range zr.File {
+		if f.Name == path {
+			part = f
+		}
+	}
+	if part == nil {
+		return nil, nil, formatError(name, "%s (%s is missing)", notWhat, path)
+	}
+	if part.UncompressedSize64 > maxUnzipped {
+		return nil, nil, formatError(name, "%s unzips to more than %d MB; plandoc imports programs of at most that", path, maxUnzipped>>20)
+	}
+	rc, err := part.Open()
+	if err != nil {
+		return nil, nil, formatError(name, "cannot open %s: %v", path, err)
+	}
+	return io.LimitReader(rc, maxUnzipped), rc.Close, nil
 }
 
 // docxCell is a table cell as the XML gives it.

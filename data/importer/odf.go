@@ -20,28 +20,18 @@ func readODF(name string, src []byte, sheet string) (*document, error) {
 	if err != nil {
 		return nil, formatError(name, "not an OpenDocument file (it is not a readable zip archive: %v)", err)
 	}
-	var part *zip.File
 	spreadsheet := false
 	for _, f := range zr.File {
-		switch f.Name {
-		case "content.xml":
-			part = f
-		case "mimetype":
+		if f.Name == "mimetype" {
 			spreadsheet = zipText(f, 200) == "application/vnd.oasis.opendocument.spreadsheet"
 		}
 	}
-	if part == nil {
-		return nil, formatError(name, "not an OpenDocument file (content.xml is missing)")
-	}
-	if part.UncompressedSize64 > maxUnzipped {
-		return nil, formatError(name, "content.xml unzips to more than %d MB; plandoc imports programs of at most that", maxUnzipped>>20)
-	}
-	rc, err := part.Open()
+	r, closePart, err := openPart(name, zr, "content.xml", "not an OpenDocument file")
 	if err != nil {
-		return nil, formatError(name, "cannot open content.xml: %v", err)
+		return nil, err
 	}
-	defer rc.Close()
-	d, sheets, err := parseODFContent(io.LimitReader(rc, maxUnzipped), spreadsheet)
+	defer closePart()
+	d, sheets, err := parseODFContent(r, spreadsheet)
 	if err != nil {
 		return nil, formatError(name, "content.xml is damaged: %v", err)
 	}
