@@ -2,34 +2,56 @@ package data
 
 import "bytes"
 
-// officeFileProblem names the kind of office document raw is, when a
-// clerk passes a Word, Excel or OpenDocument file where the plan's TOML
-// belongs, so the message says to import it rather than listing encoding
-// errors about a zip archive's bytes. It looks at the content, not the
-// name: a table renamed to .toml is still a table.
-func officeFileProblem(name string, raw []byte) (Problem, bool) {
+// OfficeFormat names the kind of office document raw is by its content,
+// not its name: ".docx", ".xlsx", ".odt", ".ods", ".zip" (another zip
+// archive), ".doc/.xls" (the old binary formats), ".pdf", or "" for
+// anything else (text). Import picks its reader by it, and check names
+// a table given where the plan belongs.
+func OfficeFormat(raw []byte) string {
 	head := raw[:min(len(raw), 4096)]
-	importIt := "run plandoc import -o plan.toml " + name + " first, then check or render plan.toml"
-	var msg string
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		// The zip's central directory at the end names every part, so
-		// the whole file is searched, not only its first entries.
+		// ODF's mimetype is its first entry; an OOXML part may stand
+		// anywhere, and the central directory at the end names them all.
 		switch {
 		case bytes.Contains(head, []byte("opendocument.text")):
-			msg = "this is an OpenDocument text file (.odt); a plan is a .toml file: " + importIt
+			return ".odt"
 		case bytes.Contains(head, []byte("opendocument.spreadsheet")):
-			msg = "this is an OpenDocument spreadsheet (.ods); a plan is a .toml file: " + importIt
+			return ".ods"
 		case bytes.Contains(raw, []byte("word/document.xml")):
-			msg = "this is a Word file (.docx); a plan is a .toml file: " + importIt
+			return ".docx"
 		case bytes.Contains(raw, []byte("xl/workbook.xml")):
-			msg = "this is an Excel file (.xlsx); a plan is a .toml file: " + importIt
-		default:
-			msg = "this is a zip archive, not a plan; a plan is a .toml file (plandoc import makes one from the program's Word or Excel table)"
+			return ".xlsx"
 		}
+		return ".zip"
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		msg = "this is an old Word or Excel file (.doc/.xls); a plan is a .toml file: save it as .docx or .xlsx, then run plandoc import -o plan.toml on that"
+		return ".doc/.xls"
 	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return ".pdf"
+	}
+	return ""
+}
+
+// officeFileProblem is the one message for an office document given where
+// the plan's TOML belongs: what it is and what to run, rather than a list
+// of encoding errors about a zip archive's bytes.
+func officeFileProblem(name string, raw []byte) (Problem, bool) {
+	importIt := "; a plan is a .toml file: run plandoc import -o plan.toml " + name + " first, then check or render plan.toml"
+	var msg string
+	switch OfficeFormat(raw) {
+	case ".odt":
+		msg = "this is an OpenDocument text file (.odt)" + importIt
+	case ".ods":
+		msg = "this is an OpenDocument spreadsheet (.ods)" + importIt
+	case ".docx":
+		msg = "this is a Word file (.docx)" + importIt
+	case ".xlsx":
+		msg = "this is an Excel file (.xlsx)" + importIt
+	case ".zip":
+		msg = "this is a zip archive, not a plan; a plan is a .toml file (plandoc import makes one from the program's Word or Excel table)"
+	case ".doc/.xls":
+		msg = "this is an old Word or Excel file (.doc/.xls); a plan is a .toml file: save it as .docx or .xlsx, then run plandoc import -o plan.toml on that"
+	case ".pdf":
 		msg = "this is a PDF, not a plan; a plan is a .toml file: import the program's Word or Excel table with plandoc import -o plan.toml TABLE"
 	default:
 		return Problem{}, false

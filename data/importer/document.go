@@ -1,5 +1,5 @@
-// Package importer turns the table an office already has (a Word document,
-// a workbook or text copied out of a PDF) into a plan file, and reports
+// Package importer turns the table an office already has (a Word or
+// OpenDocument text, a workbook or text copied out of a PDF) into a plan file, and reports
 // every inference a person should confirm.
 package importer
 
@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/plandoc/plandoc/data"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -70,14 +71,13 @@ func read(name string, src []byte, sheet string) (*document, error) {
 		return nil, formatError(name, "the file is empty")
 	}
 	ext := strings.ToLower(filepath.Ext(name))
-	isZip := len(src) > 4 && string(src[:4]) == "PK\x03\x04"
-	isOLE := len(src) > 8 && string(src[:8]) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+	format := data.OfficeFormat(src)
 	switch {
-	case ext == ".odt" || ext == ".ods" || (isZip && strings.Contains(string(src[:min(len(src), 200)]), "application/vnd.oasis.opendocument")):
+	case ext == ".odt" || ext == ".ods" || format == ".odt" || format == ".ods":
 		return readODF(name, src, sheet)
-	case ext == ".docx" || (isZip && strings.Contains(string(src[:min(len(src), 2000)]), "word/")):
+	case ext == ".docx" || format == ".docx":
 		return readDocx(name, src)
-	case ext == ".xlsx" || ext == ".xlsm" || isZip || isOLE:
+	case ext == ".xlsx" || ext == ".xlsm" || format == ".xlsx" || format == ".zip" || format == ".doc/.xls":
 		return readXlsx(name, src, sheet)
 	case ext == ".doc" || ext == ".xls":
 		return nil, formatError(name, "old binary %s files are not read; open it and save it as %sx", ext, ext)
