@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -55,14 +56,21 @@ func ParseColumns(s string) (map[string]string, error) {
 // headings folds the clerk's mapping the way table headings are folded,
 // so case, spacing, line breaks and punctuation do not matter.
 func (o Options) headings() (headings, error) {
-	hs := headings{}
-	for field, heading := range o.Columns {
+	for _, field := range slices.Sorted(maps.Keys(o.Columns)) {
 		if !slices.Contains(ColumnFields, field) {
 			return nil, fmt.Errorf("%w: no column %q; the columns are %s", ErrFormat, field, strings.Join(ColumnFields, ", "))
 		}
+	}
+	// In the fields' own order, so the same mapping gives the same message.
+	hs := headings{}
+	for _, field := range ColumnFields {
+		heading, ok := o.Columns[field]
+		if !ok {
+			continue
+		}
 		h := foldHeading(heading)
 		if other, dup := hs[h]; dup {
-			return nil, fmt.Errorf("%w: the heading %q is given for both %s and %s", ErrFormat, heading, min(field, other), max(field, other))
+			return nil, fmt.Errorf("%w: the heading %q is given for both %s and %s", ErrFormat, heading, other, field)
 		}
 		hs[h] = field
 	}
