@@ -2,7 +2,8 @@ package data
 
 import (
 	"embed"
-	"fmt"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 //go:embed plans/*.toml
@@ -15,7 +16,7 @@ const DefaultPlan = "lhh-thanh-hoa-2021.toml"
 func bundledSource(name string) ([]byte, error) {
 	b, err := bundled.ReadFile("plans/" + name)
 	if err != nil {
-		return nil, fmt.Errorf("bundled plan %s: %w", name, err)
+		return nil, msg.Errorf("bundled plan %s: %w", name, err)
 	}
 	return b, nil
 }

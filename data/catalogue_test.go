@@ -6,13 +6,26 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 var update = flag.Bool("update", false, "rewrite the .want files of testdata/bad from the loader's output (review the diff!)")
 
 // TestBadPlans runs the catalogue: each testdata/bad/NAME.toml must produce
-// exactly the problems in NAME.want, one per line.
+// exactly the problems in NAME.want, one per line, and in Vietnamese those
+// in NAME.vi.want.
 func TestBadPlans(t *testing.T) {
+	for _, lang := range []msg.Lang{msg.English, msg.Vietnamese} {
+		t.Run(string(lang), func(t *testing.T) {
+			msg.Use(lang)
+			defer msg.Use(msg.English)
+			badPlans(t, lang)
+		})
+	}
+}
+
+func badPlans(t *testing.T, lang msg.Lang) {
 	files, err := filepath.Glob("testdata/bad/*.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +47,9 @@ func TestBadPlans(t *testing.T) {
 				got.WriteString("\n")
 			}
 			wantFile := strings.TrimSuffix(file, ".toml") + ".want"
+			if lang != msg.English {
+				wantFile = strings.TrimSuffix(file, ".toml") + "." + string(lang) + ".want"
+			}
 			if *update {
 				if err := os.WriteFile(wantFile, []byte(got.String()), 0o644); err != nil {
 					t.Fatal(err)

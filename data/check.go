@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // check finds what is wrong between the parts of a decoded plan: ids,
@@ -22,31 +24,31 @@ func (d *decoder) check(p *Plan) {
 	partyLine := map[string]string{}
 	for i := range p.Units {
 		u := &p.Units[i]
-		if d.checkID("unit", "units", i, u.ID, partyLine) {
+		if d.checkID(msg.Mark("unit"), "units", i, u.ID, partyLine) {
 			p.unitByID[u.ID] = u
 		}
 	}
 	for i := range p.Groups {
 		g := &p.Groups[i]
-		if d.checkID("group", "groups", i, g.ID, partyLine) {
+		if d.checkID(msg.Mark("group"), "groups", i, g.ID, partyLine) {
 			p.groupByID[g.ID] = g
 		}
 	}
 	seen := map[string]string{}
 	for i := range p.People {
-		if d.checkID("person", "people", i, p.People[i].ID, seen) {
+		if d.checkID(msg.Mark("person"), "people", i, p.People[i].ID, seen) {
 			p.personByID[p.People[i].ID] = &p.People[i]
 		}
 	}
 	seen = map[string]string{}
 	for i := range p.Bodies {
-		if d.checkID("approving body", "bodies", i, p.Bodies[i].ID, seen) {
+		if d.checkID(msg.Mark("approving body"), "bodies", i, p.Bodies[i].ID, seen) {
 			p.bodyByID[p.Bodies[i].ID] = &p.Bodies[i]
 		}
 	}
 	seen = map[string]string{}
 	for i := range p.Sections {
-		if d.checkID("section", "sections", i, p.Sections[i].ID, seen) {
+		if d.checkID(msg.Mark("section"), "sections", i, p.Sections[i].ID, seen) {
 			p.sectionByID[p.Sections[i].ID] = &p.Sections[i]
 		}
 	}
@@ -76,6 +78,7 @@ func (d *decoder) check(p *Plan) {
 // maps ids to where they were first defined.
 func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]string) bool {
 	path := fmt.Sprintf("%s[%d].id", key, i)
+	kind = msg.Text(kind)
 	if id == "" {
 		return false // reported as missing already
 	}
@@ -95,16 +98,16 @@ func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]st
 		d.errorf(path, "%s id %q is already used by %s; ids must be unique", kind, id, first)
 		return false
 	}
-	seen[id] = fmt.Sprintf("the %s at line %d", kind, d.pos.at(fmt.Sprintf("%s[%d]", key, i)).Line)
+	seen[id] = msg.Sprintf("the %s at line %d", kind, d.pos.at(fmt.Sprintf("%s[%d]", key, i)).Line)
 	return true
 }
 
 func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[string]bool) {
 	t := &p.Tasks[i]
 	path := fmt.Sprintf("tasks[%d]", i)
-	name := "task " + Printable(t.TT)
+	name := msg.Sprintf("task %s", Printable(t.TT))
 	if t.TT == "" {
-		name = fmt.Sprintf("task #%d", i+1)
+		name = msg.Sprintf("task #%d", i+1)
 	} else if first, dup := ttLine[t.TT]; dup {
 		d.errorf(path+".tt", "task number %q is used twice (first at line %d); give each task its own number", t.TT, first)
 	} else {
@@ -231,7 +234,7 @@ func personHint(p *Plan, written string) string {
 	f := Fold(written)
 	for _, ps := range p.People {
 		if Fold(ps.Name) == f || Fold(ps.Honorific+" "+ps.Name) == f {
-			return fmt.Sprintf("; that is the name of person %q: write presiding = %q", ps.ID, ps.ID)
+			return msg.Sprintf("; that is the name of person %q: write presiding = %q", ps.ID, ps.ID)
 		}
 	}
 	return didYouMean(written, keys(p.personByID))
@@ -266,11 +269,11 @@ func Printable(s string) string {
 }
 
 func (d *decoder) timeProblem(path, name string, err error) {
-	msg := fmt.Sprintf("%s: %v", name, err)
+	text := msg.Sprintf("%s: %v", name, err)
 	if te, ok := err.(*TimeError); ok && te.Reason == reasonUnknownForm {
-		msg += `; write it like "Tháng 3", "Tháng 3-6", "Tháng 3, 6, 9", "Quý II", "6 tháng đầu năm", "Cả năm", "Thường xuyên" or "18/5", or give the months: months = [3]`
+		text += msg.Sprintf(`; write it like "Tháng 3", "Tháng 3-6", "Tháng 3, 6, 9", "Quý II", "6 tháng đầu năm", "Cả năm", "Thường xuyên" or "18/5", or give the months: months = [3]`)
 	}
-	d.errorf(path, "%s", msg)
+	d.errorf(path, "%s", text)
 }
 
 // match is what nearestParty found for one free text.
@@ -377,18 +380,18 @@ func (d *decoder) checkUnused(p *Plan, used map[string]bool) {
 			}
 		}
 	}
-	unused := func(key, kind string, ids []string, msg string) {
+	unused := func(key, kind string, ids []string, format string) {
 		for i, id := range ids {
 			if isSafeID(id) && !used[kind+":"+id] && !(kind == "unit" && covered[id]) {
-				d.warnf(fmt.Sprintf("%s[%d].id", key, i), msg, id)
+				d.warnf(fmt.Sprintf("%s[%d].id", key, i), format, id)
 			}
 		}
 	}
-	unused("units", "unit", ids(p.Units, func(u Unit) string { return u.ID }), "unit %q is not used by any task; remove it or refer to it")
-	unused("groups", "group", ids(p.Groups, func(g Group) string { return g.ID }), "group %q is not used by any task; remove it or refer to it")
-	unused("people", "person", ids(p.People, func(x Person) string { return x.ID }), "person %q presides over no task; remove them or refer to them")
-	unused("bodies", "body", ids(p.Bodies, func(b Body) string { return b.ID }), "approving body %q approves no task; remove it or refer to it")
-	unused("sections", "section", ids(p.Sections, func(s Section) string { return s.ID }), "section %q holds no task; remove it or refer to it")
+	unused("units", "unit", ids(p.Units, func(u Unit) string { return u.ID }), msg.Mark("unit %q is not used by any task; remove it or refer to it"))
+	unused("groups", "group", ids(p.Groups, func(g Group) string { return g.ID }), msg.Mark("group %q is not used by any task; remove it or refer to it"))
+	unused("people", "person", ids(p.People, func(x Person) string { return x.ID }), msg.Mark("person %q presides over no task; remove them or refer to them"))
+	unused("bodies", "body", ids(p.Bodies, func(b Body) string { return b.ID }), msg.Mark("approving body %q approves no task; remove it or refer to it"))
+	unused("sections", "section", ids(p.Sections, func(s Section) string { return s.ID }), msg.Mark("section %q holds no task; remove it or refer to it"))
 }
 
 func ids[T any](entries []T, id func(T) string) []string {
@@ -401,7 +404,7 @@ func ids[T any](entries []T, id func(T) string) []string {
 
 func didYouMean(s string, candidates []string) string {
 	if c := suggest(s, candidates); c != "" {
-		return fmt.Sprintf("; did you mean %q?", c)
+		return msg.Sprintf("; did you mean %q?", c)
 	}
 	return ""
 }

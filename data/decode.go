@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // decoder turns the generic tree BurntSushi/toml produces into the model,
@@ -20,16 +22,16 @@ type decoder struct {
 	nearest map[string]match
 }
 
-func (d *decoder) add(sev Severity, at pos, format string, args ...any) {
-	d.probs = append(d.probs, Problem{File: d.file, Line: at.Line, Col: at.Col, Severity: sev, Msg: fmt.Sprintf(format, args...)})
+func (d *decoder) addf(sev Severity, at pos, format string, args ...any) {
+	d.probs = append(d.probs, Problem{File: d.file, Line: at.Line, Col: at.Col, Severity: sev, Msg: msg.Sprintf(format, args...)})
 }
 
 func (d *decoder) errorf(path string, format string, args ...any) {
-	d.add(Error, d.pos.at(path), format, args...)
+	d.addf(Error, d.pos.at(path), format, args...)
 }
 
 func (d *decoder) warnf(path string, format string, args ...any) {
-	d.add(Warning, d.pos.at(path), format, args...)
+	d.addf(Warning, d.pos.at(path), format, args...)
 }
 
 // table is one TOML table being decoded; name is how messages call it
@@ -231,9 +233,9 @@ func (t table) unknown(known ...string) {
 	for _, k := range bad {
 		at := t.d.pos.keyAt(t.keyPath(k))
 		if s := suggest(k, known); s != "" {
-			t.d.add(Error, at, "unknown key %q in %s; did you mean %q?", k, t.name, s)
+			t.d.addf(Error, at, "unknown key %q in %s; did you mean %q?", k, t.name, s)
 		} else {
-			t.d.add(Error, at, "unknown key %q in %s; it takes %s", k, t.name, strings.Join(known, ", "))
+			t.d.addf(Error, at, "unknown key %q in %s; it takes %s", k, t.name, strings.Join(known, ", "))
 		}
 	}
 }

@@ -1,6 +1,6 @@
 package data
 
-import "fmt"
+import "github.com/plandoc/plandoc/data/msg"
 
 // The keys each table takes, in the order the README documents them.
 var (
@@ -19,12 +19,12 @@ var (
 )
 
 func (d *decoder) decodePlan(raw map[string]any) *Plan {
-	root := table{d: d, name: "the plan", m: raw}
+	root := table{d: d, name: msg.Sprintf("the plan"), m: raw}
 	root.unknown(planKeys...)
 	p := &Plan{}
 
 	if v, ok := raw["schema"]; !ok {
-		d.add(Error, pos{Line: 1, Col: 1}, "the plan has no schema version; add schema = %d as its first line", SchemaVersion)
+		d.addf(Error, pos{Line: 1, Col: 1}, "the plan has no schema version; add schema = %d as its first line", SchemaVersion)
 	} else if n, isInt := v.(int64); !isInt {
 		root.wrongType("schema", v, "a whole number")
 	} else if n > SchemaVersion {
@@ -69,7 +69,7 @@ func (d *decoder) decodePlan(raw map[string]any) *Plan {
 	}
 
 	for i, t := range root.tables("sections") {
-		t.name = ordinalName("section", i, t.m)
+		t.name = ordinalName(msg.Mark("section %q"), msg.Mark("section #%d"), i, t.m)
 		t.unknown(sectionKeys...)
 		s := Section{ID: t.str("id", true), Label: t.str("label", false), Title: t.str("title", true)}
 		if s.Label == "" {
@@ -78,12 +78,12 @@ func (d *decoder) decodePlan(raw map[string]any) *Plan {
 		p.Sections = append(p.Sections, s)
 	}
 	for i, t := range root.tables("units") {
-		t.name = ordinalName("unit", i, t.m)
+		t.name = ordinalName(msg.Mark("unit %q"), msg.Mark("unit #%d"), i, t.m)
 		t.unknown(unitKeys...)
 		p.Units = append(p.Units, Unit{ID: t.str("id", true), Name: t.str("name", true), FullName: t.str("full_name", false), External: t.boolean("external")})
 	}
 	for i, t := range root.tables("groups") {
-		t.name = ordinalName("group", i, t.m)
+		t.name = ordinalName(msg.Mark("group %q"), msg.Mark("group #%d"), i, t.m)
 		t.unknown(groupKeys...)
 		g := Group{ID: t.str("id", true), Name: t.str("name", true), Members: t.list("members", false, `["van-phong"]`), AllInternal: t.boolean("all_internal")}
 		if len(g.Members) == 0 && !g.AllInternal {
@@ -92,18 +92,18 @@ func (d *decoder) decodePlan(raw map[string]any) *Plan {
 		p.Groups = append(p.Groups, g)
 	}
 	for i, t := range root.tables("people") {
-		t.name = ordinalName("person", i, t.m)
+		t.name = ordinalName(msg.Mark("person %q"), msg.Mark("person #%d"), i, t.m)
 		t.unknown(personKeys...)
 		p.People = append(p.People, Person{ID: t.str("id", true), Honorific: t.str("honorific", false), Name: t.str("name", true), Title: t.str("title", false)})
 	}
 	for i, t := range root.tables("bodies") {
-		t.name = ordinalName("approving body", i, t.m)
+		t.name = ordinalName(msg.Mark("approving body %q"), msg.Mark("approving body #%d"), i, t.m)
 		t.unknown(bodyKeys...)
 		p.Bodies = append(p.Bodies, Body{ID: t.str("id", true), Name: t.str("name", true)})
 	}
 	tasks := root.tables("tasks")
 	if len(tasks) == 0 {
-		d.add(Error, d.pos.at("tasks"), "the plan has no tasks; add them as [[tasks]] tables")
+		d.addf(Error, d.pos.at("tasks"), "the plan has no tasks; add them as [[tasks]] tables")
 	}
 	p.Tasks = make([]Task, 0, len(tasks))
 	for i, t := range tasks {
@@ -113,11 +113,11 @@ func (d *decoder) decodePlan(raw map[string]any) *Plan {
 }
 
 func (d *decoder) decodeTask(i int, t table) Task {
-	t.name = fmt.Sprintf("task #%d", i+1)
+	t.name = msg.Sprintf("task #%d", i+1)
 	if tt, ok := t.m["tt"].(string); ok && tt != "" {
-		t.name = "task " + Printable(tt)
+		t.name = msg.Sprintf("task %s", Printable(tt))
 	} else if n, ok := t.m["tt"].(int64); ok {
-		t.name = fmt.Sprintf("task %d", n)
+		t.name = msg.Sprintf("task %d", n)
 	}
 	t.unknown(taskKeys...)
 	task := Task{
@@ -176,9 +176,9 @@ func (d *decoder) explicitMonths(t table) Schedule {
 }
 
 // ordinalName calls a registry entry by its id when it has a usable one.
-func ordinalName(kind string, i int, m map[string]any) string {
+func ordinalName(byID, byNumber string, i int, m map[string]any) string {
 	if id, ok := m["id"].(string); ok && id != "" {
-		return fmt.Sprintf("%s %q", kind, id)
+		return msg.Sprintf(byID, id)
 	}
-	return fmt.Sprintf("%s #%d", kind, i+1)
+	return msg.Sprintf(byNumber, i+1)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/safefile"
 )
 
@@ -61,7 +62,7 @@ func LoadFile(path string) (*Plan, Problems, error) {
 func SyntaxProblem(name string, text []byte, err error) Problem {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return Problem{File: name, Msg: fmt.Sprintf("cannot read the TOML: %v", err)}
+		return Problem{File: name, Msg: msg.Sprintf("cannot read the TOML: %v", err)}
 	}
 	line := pe.Position.Line
 	lines := strings.Split(string(text), "\n")
@@ -78,7 +79,7 @@ func SyntaxProblem(name string, text []byte, err error) Problem {
 			col = utf8.RuneCountInString(src[:off]) + 1
 		}
 	}
-	p := Problem{File: name, Line: line, Col: col, Msg: "TOML syntax: " + pe.Message}
+	p := Problem{File: name, Line: line, Col: col, Msg: msg.Sprintf("TOML syntax: %s", pe.Message)}
 	if src != "" {
 		caret := strings.Repeat(" ", max(col-1, 0)) + "^"
 		p.Context = fmt.Sprintf("    %s\n    %s", strings.ReplaceAll(src, "\t", " "), caret)

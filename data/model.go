@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // SchemaVersion is the newest plan-file schema this build reads.
@@ -177,11 +179,11 @@ func ParseDate(s string) (Date, error) {
 	if _, err := fmt.Sscanf(s, "%4d-%2d-%2d", &d.Year, &d.Month, &d.Day); err != nil || len(s) != 10 {
 		d = Date{}
 		if _, err := fmt.Sscanf(s, "%d/%d/%d", &d.Day, &d.Month, &d.Year); err != nil || strings.Count(s, "/") != 2 {
-			return Date{}, fmt.Errorf("cannot read the date %q; write it 2021-03-31 or 31/03/2021", s)
+			return Date{}, msg.Errorf("cannot read the date %q; write it 2021-03-31 or 31/03/2021", s)
 		}
 	}
 	if !d.Valid() || d.Year < 1000 {
-		return Date{}, fmt.Errorf("the date %q does not exist", s)
+		return Date{}, msg.Errorf("the date %q does not exist", s)
 	}
 	return d, nil
 }

@@ -2,8 +2,9 @@ package data
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // MaxNesting bounds how deep lists and tables nest in a plan or template.
@@ -45,7 +46,7 @@ func NestingProblem(name string, text []byte) *Problem {
 				line := 1 + bytes.Count(text[:i], []byte("\n"))
 				col := utf8.RuneCount(text[bytes.LastIndexByte(text[:i], '\n')+1:i]) + 1
 				return &Problem{File: name, Line: line, Col: col,
-					Msg: fmt.Sprintf("lists and tables nest more than %d deep here; a plan needs 3 or 4: close the brackets", MaxNesting)}
+					Msg: msg.Sprintf("lists and tables nest more than %d deep here; a plan needs 3 or 4: close the brackets", MaxNesting)}
 			}
 		case c == ']' || c == '}':
 			depth = max(depth-1, 0)

@@ -1,6 +1,10 @@
 package data
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/plandoc/plandoc/data/msg"
+)
 
 // OfficeFormat names the kind of office document raw is by its content,
 // not its name: ".docx", ".xlsx", ".odt", ".ods", ".zip" (another zip
@@ -36,25 +40,24 @@ func OfficeFormat(raw []byte) string {
 // the plan's TOML belongs: what it is and what to run, rather than a list
 // of encoding errors about a zip archive's bytes.
 func officeFileProblem(name string, raw []byte) (Problem, bool) {
-	importIt := "; a plan is a .toml file: run plandoc import -o plan.toml " + name + " first, then check or render plan.toml"
-	var msg string
+	var text string
 	switch OfficeFormat(raw) {
 	case ".odt":
-		msg = "this is an OpenDocument text file (.odt)" + importIt
+		text = msg.Sprintf("this is an OpenDocument text file (.odt); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
 	case ".ods":
-		msg = "this is an OpenDocument spreadsheet (.ods)" + importIt
+		text = msg.Sprintf("this is an OpenDocument spreadsheet (.ods); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
 	case ".docx":
-		msg = "this is a Word file (.docx)" + importIt
+		text = msg.Sprintf("this is a Word file (.docx); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
 	case ".xlsx":
-		msg = "this is an Excel file (.xlsx)" + importIt
+		text = msg.Sprintf("this is an Excel file (.xlsx); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
 	case ".zip":
-		msg = "this is a zip archive, not a plan; a plan is a .toml file (plandoc import makes one from the program's Word or Excel table)"
+		text = msg.Sprintf("this is a zip archive, not a plan; a plan is a .toml file (plandoc import makes one from the program's Word or Excel table)")
 	case ".doc/.xls":
-		msg = "this is an old Word or Excel file (.doc/.xls); a plan is a .toml file: save it as .docx or .xlsx, then run plandoc import -o plan.toml on that"
+		text = msg.Sprintf("this is an old Word or Excel file (.doc/.xls); a plan is a .toml file: save it as .docx or .xlsx, then run plandoc import -o plan.toml on that")
 	case ".pdf":
-		msg = "this is a PDF, not a plan; a plan is a .toml file: import the program's Word or Excel table with plandoc import -o plan.toml TABLE"
+		text = msg.Sprintf("this is a PDF, not a plan; a plan is a .toml file: import the program's Word or Excel table with plandoc import -o plan.toml TABLE")
 	default:
 		return Problem{}, false
 	}
-	return Problem{File: name, Line: 1, Col: 1, Msg: msg}, true
+	return Problem{File: name, Line: 1, Col: 1, Msg: text}, true
 }

@@ -3,7 +3,9 @@ package data
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -172,4 +174,31 @@ func (p *Plan) Workloads() []Workload {
 		}
 	}
 	return out
+}
+
+// Digest identifies what a department's workbook shows of the plan: the
+// organisation, the program and its decision, the unit, and every column
+// of each task the unit leads or coordinates. The workbook carries it
+// instead of the whole plan's sha256, so editing another department's task
+// leaves this one's bytes alone, and collect still tells a workbook made
+// from an earlier version of what it shows.
+func (p *Plan) Digest(w Workload) string {
+	h := sha256.New()
+	field := func(s string) { fmt.Fprintf(h, "%d:%s", len(s), s) } // length-prefixed: no two lists hash alike
+	d := p.Decision
+	for _, s := range []string{p.Organisation.Name, p.Organisation.Place, p.Program.Title, strconv.Itoa(p.Program.Year),
+		d.Number, d.Symbol, d.Date.String(), d.Issuer, w.Unit.ID, w.Unit.Name} {
+		field(s)
+	}
+	for role, tasks := range [][]*Task{w.Lead, w.Partner} {
+		field(strconv.Itoa(role) + "/" + strconv.Itoa(len(tasks)))
+		for _, t := range tasks {
+			field(t.Key())
+			field(t.Section)
+			for _, f := range TaskFields {
+				field(f.Text(p, t))
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

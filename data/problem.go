@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // Severity tells an error, which stops rendering, from a warning, which
@@ -42,7 +44,7 @@ func (p Problem) String() string {
 	}
 	b.WriteString(": ")
 	if p.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(msg.Sprintf("warning: "))
 	}
 	b.WriteString(p.Msg)
 	if p.Context != "" {

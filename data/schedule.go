@@ -1,11 +1,11 @@
 package data
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -54,12 +54,16 @@ type TimeError struct {
 }
 
 func (e *TimeError) Error() string {
-	return fmt.Sprintf("cannot read time %q: %s", e.Expr, e.Reason)
+	reason := e.Reason
+	if reason == reasonUnknownForm {
+		reason = msg.Text(reason) // kept in English to be recognised
+	}
+	return msg.Sprintf("cannot read time %q: %s", e.Expr, reason)
 }
 
 // reasonUnknownForm is the reason given when no form matched; the loader
 // adds the forms it knows to the message.
-const reasonUnknownForm = "it is not a form plandoc knows"
+var reasonUnknownForm = msg.Mark("it is not a form plandoc knows")
 
 const yearSuffix = `(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?$`
 
@@ -89,7 +93,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
 	s = strings.TrimRight(s, ".; ")
 	fail := func(format string, args ...any) (Schedule, error) {
-		return Schedule{}, &TimeError{Expr: expr, Reason: fmt.Sprintf(format, args...)}
+		return Schedule{}, &TimeError{Expr: expr, Reason: msg.Sprintf(format, args...)}
 	}
 	if s == "" {
 		return fail("it is empty")
@@ -100,7 +104,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 				continue
 			}
 			if n, _ := strconv.Atoi(y); n != year {
-				return &TimeError{Expr: expr, Reason: fmt.Sprintf("it names the year %d but the plan is for %d", n, year)}
+				return &TimeError{Expr: expr, Reason: msg.Sprintf("it names the year %d but the plan is for %d", n, year)}
 			}
 		}
 		return nil
@@ -126,7 +130,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		if err := checkYear(m[2], m[3]); err != nil {
 			return Schedule{}, err
 		}
-		months, reason := parseItems(strings.ReplaceAll(m[1], "tháng", ""), "month", 12, strconv.Atoi)
+		months, reason := parseItems(strings.ReplaceAll(m[1], "tháng", ""), msg.Sprintf("month"), 12, strconv.Atoi)
 		if reason != "" {
 			return fail("%s", reason)
 		}
@@ -136,7 +140,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		if err := checkYear(m[2], m[3]); err != nil {
 			return Schedule{}, err
 		}
-		quarters, reason := parseItems(strings.ReplaceAll(m[1], "quý", ""), "quarter", 4, parseQuarter)
+		quarters, reason := parseItems(strings.ReplaceAll(m[1], "quý", ""), msg.Sprintf("quarter"), 4, parseQuarter)
 		if reason != "" {
 			return fail("%s", reason)
 		}
@@ -171,21 +175,21 @@ func parseItems(list, what string, max int, atoi func(string) (int, error)) (Mon
 	for _, part := range strings.Split(list, ",") {
 		bounds := strings.Split(part, "-")
 		if len(bounds) > 2 {
-			return 0, fmt.Sprintf("%q is not a range", strings.TrimSpace(part))
+			return 0, msg.Sprintf("%q is not a range", strings.TrimSpace(part))
 		}
 		nums := make([]int, len(bounds))
 		for i, b := range bounds {
 			n, err := atoi(strings.TrimSpace(b))
 			if err != nil {
-				return 0, fmt.Sprintf("%q is not a %s", strings.TrimSpace(b), what)
+				return 0, msg.Sprintf("%q is not a %s", strings.TrimSpace(b), what)
 			}
 			if n < 1 || n > max {
-				return 0, fmt.Sprintf("%s %d is outside 1–%d", what, n, max)
+				return 0, msg.Sprintf("%s %d is outside 1–%d", what, n, max)
 			}
 			nums[i] = n
 		}
 		if len(nums) == 2 && nums[0] > nums[1] {
-			return 0, fmt.Sprintf("the range %d-%d runs backwards", nums[0], nums[1])
+			return 0, msg.Sprintf("the range %d-%d runs backwards", nums[0], nums[1])
 		}
 		set |= monthSpan(nums[0], nums[len(nums)-1])
 	}
@@ -206,7 +210,7 @@ func parseQuarter(s string) (int, error) {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n, nil // out of range: the caller says so
 	}
-	return 0, fmt.Errorf("not a quarter: %q", s)
+	return 0, msg.Errorf("not a quarter: %q", s)
 }
 
 // daysIn gives the length of a month; with no year known it allows 29 February.

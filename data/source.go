@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"unicode/utf8"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -25,14 +25,14 @@ func normalise(name string, raw []byte) (text []byte, probs Problems, ok bool) {
 	}
 	// UTF-32's byte-order mark begins with UTF-16's: test it first.
 	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(raw, []byte{0, 0, 0xFE, 0xFF}) {
-		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-32; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"}}, false
+		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: msg.Sprintf("the file is UTF-32; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")}}, false
 	}
 	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
-		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"}}, false
+		return nil, Problems{{File: name, Line: 1, Col: 1, Msg: msg.Sprintf("the file is UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")}}, false
 	}
 	text = bytes.TrimPrefix(raw, utf8BOM)
 	if len(bytes.TrimSpace(text)) == 0 {
-		return nil, Problems{{File: name, Msg: "the plan file is empty; start from the bundled plan (plandoc's data/plans folder) or the example in README.md"}}, false
+		return nil, Problems{{File: name, Msg: msg.Sprintf("the plan file is empty; start from the bundled plan (plandoc's data/plans folder) or the example in README.md")}}, false
 	}
 	if !utf8.Valid(text) {
 		return nil, invalidUTF8(name, text), false
@@ -41,7 +41,7 @@ func normalise(name string, raw []byte) (text []byte, probs Problems, ok bool) {
 	if !norm.NFC.IsNormal(text) {
 		line := firstNonNFCLine(text)
 		probs = append(probs, Problem{File: name, Line: line, Severity: Warning,
-			Msg: "text is not in Unicode NFC (first here); it was normalised on load; save the file as NFC to silence this"})
+			Msg: msg.Sprintf("text is not in Unicode NFC (first here); it was normalised on load; save the file as NFC to silence this")})
 		text = norm.NFC.Bytes(text)
 	}
 	return text, probs, true
@@ -56,7 +56,7 @@ func invalidUTF8(name string, text []byte) Problems {
 		if r == utf8.RuneError && size == 1 {
 			if line != lastLine && len(probs) < maxEncodingProblems {
 				probs = append(probs, Problem{File: name, Line: line, Col: col,
-					Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8, not a legacy encoding such as TCVN3, VNI or Windows-1258", text[0])})
+					Msg: msg.Sprintf("invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8, not a legacy encoding such as TCVN3, VNI or Windows-1258", text[0])})
 				lastLine = line
 			}
 		}

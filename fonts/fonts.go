@@ -5,12 +5,12 @@ package fonts
 
 import (
 	"embed"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/safefile"
 )
 
@@ -81,7 +81,7 @@ func Embedded() (*Family, error) {
 	for i, name := range embeddedFiles {
 		data, err := embedded.ReadFile(name)
 		if err != nil {
-			return nil, fmt.Errorf("embedded font %s: %w", name, err)
+			return nil, msg.Errorf("embedded font %s: %w", name, err)
 		}
 		face, _, err := parseFace(name, data)
 		if err != nil {
@@ -102,7 +102,7 @@ const maxFontBytes = 32 << 20
 func FromDir(dir string) (*Family, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading fonts folder: %w", err)
+		return nil, msg.Errorf("reading fonts folder: %w", err)
 	}
 	fam := &Family{Source: dir}
 	var names []string
@@ -133,7 +133,7 @@ func FromDir(dir string) (*Family, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("fonts folder %s: no TrueType (.ttf) file for the %s face; it needs regular, bold, italic and bold italic", dir, strings.Join(missing, ", "))
+		return nil, msg.Errorf("fonts folder %s: no TrueType (.ttf) file for the %s face; it needs regular, bold, italic and bold italic", dir, strings.Join(missing, ", "))
 	}
 	return fam, nil
 }

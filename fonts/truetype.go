@@ -2,7 +2,8 @@ package fonts
 
 import (
 	"encoding/binary"
-	"fmt"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // The PDF writer reads TrueType itself; plandoc reads just enough more to
@@ -35,7 +36,7 @@ func parseFace(file string, data []byte) (*Face, Style, error) {
 	}
 	head, ok := f.tables["head"]
 	if !ok || len(head) < 54 {
-		return nil, 0, fmt.Errorf("font %s: no usable head table", file)
+		return nil, 0, msg.Errorf("font %s: no usable head table", file)
 	}
 	macStyle := binary.BigEndian.Uint16(head[44:])
 	style := Style(0)
@@ -55,10 +56,10 @@ func parseFace(file string, data []byte) (*Face, Style, error) {
 	}
 	unitsPerEm := binary.BigEndian.Uint16(head[18:])
 	if unitsPerEm == 0 {
-		return nil, 0, fmt.Errorf("font %s: unitsPerEm is 0", file)
+		return nil, 0, msg.Errorf("font %s: unitsPerEm is 0", file)
 	}
 	if locFormat := binary.BigEndian.Uint16(head[50:]); locFormat > 1 {
-		return nil, 0, fmt.Errorf("font %s is damaged: head.indexToLocFormat is %d, where a TrueType font has 0 or 1", file, locFormat)
+		return nil, 0, msg.Errorf("font %s is damaged: head.indexToLocFormat is %d, where a TrueType font has 0 or 1", file, locFormat)
 	}
 	return &Face{File: file, Data: data, cover: cover, advances: advances, unitsPerEm: float64(unitsPerEm)}, style, nil
 }
@@ -68,11 +69,11 @@ func parseFace(file string, data []byte) (*Face, Style, error) {
 func (f *sfnt) advances() ([]uint16, error) {
 	hhea, hmtx := f.tables["hhea"], f.tables["hmtx"]
 	if len(hhea) < 36 {
-		return nil, fmt.Errorf("font %s: no usable hhea table", f.file)
+		return nil, msg.Errorf("font %s: no usable hhea table", f.file)
 	}
 	n := int(binary.BigEndian.Uint16(hhea[34:]))
 	if n == 0 || len(hmtx) < 4*n {
-		return nil, fmt.Errorf("font %s: hmtx table cut short", f.file)
+		return nil, msg.Errorf("font %s: hmtx table cut short", f.file)
 	}
 	out := make([]uint16, n)
 	for i := range out {
@@ -83,27 +84,27 @@ func (f *sfnt) advances() ([]uint16, error) {
 
 func readTables(file string, data []byte) (*sfnt, error) {
 	if len(data) < 12 {
-		return nil, fmt.Errorf("font %s: too short to be a TrueType file", file)
+		return nil, msg.Errorf("font %s: too short to be a TrueType file", file)
 	}
 	switch tag := string(data[:4]); tag {
 	case "\x00\x01\x00\x00", "true":
 	case "OTTO":
-		return nil, fmt.Errorf("font %s: OpenType with CFF outlines is not supported; use a TrueType (.ttf) file", file)
+		return nil, msg.Errorf("font %s: OpenType with CFF outlines is not supported; use a TrueType (.ttf) file", file)
 	case "ttcf":
-		return nil, fmt.Errorf("font %s: a font collection (.ttc) is not supported; use single .ttf files", file)
+		return nil, msg.Errorf("font %s: a font collection (.ttc) is not supported; use single .ttf files", file)
 	default:
-		return nil, fmt.Errorf("font %s: not a TrueType file", file)
+		return nil, msg.Errorf("font %s: not a TrueType file", file)
 	}
 	n := int(binary.BigEndian.Uint16(data[4:]))
 	if len(data) < 12+16*n {
-		return nil, fmt.Errorf("font %s: table directory cut short", file)
+		return nil, msg.Errorf("font %s: table directory cut short", file)
 	}
 	f := &sfnt{file: file, data: data, tables: map[string][]byte{}}
 	for i := 0; i < n; i++ {
 		rec := data[12+16*i:]
 		off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
 		if uint64(off)+uint64(length) > uint64(len(data)) {
-			return nil, fmt.Errorf("font %s: table %q runs past the end of the file", file, rec[:4])
+			return nil, msg.Errorf("font %s: table %q runs past the end of the file", file, rec[:4])
 		}
 		f.tables[string(rec[:4])] = data[off : off+length]
 	}
@@ -115,7 +116,7 @@ func readTables(file string, data []byte) (*sfnt, error) {
 func (f *sfnt) coverage() (*coverage, error) {
 	cmap, ok := f.tables["cmap"]
 	if !ok || len(cmap) < 4 {
-		return nil, fmt.Errorf("font %s: no cmap table", f.file)
+		return nil, msg.Errorf("font %s: no cmap table", f.file)
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	var fmt4, fmt12 []byte
@@ -149,7 +150,7 @@ func (f *sfnt) coverage() (*coverage, error) {
 	case fmt4 != nil && len(fmt4) >= 14:
 		segs := int(binary.BigEndian.Uint16(fmt4[6:])) / 2
 		if len(fmt4) < 16+8*segs {
-			return nil, fmt.Errorf("font %s: cmap cut short", f.file)
+			return nil, msg.Errorf("font %s: cmap cut short", f.file)
 		}
 		ends, starts := fmt4[14:], fmt4[16+2*segs:]
 		deltas, ranges := fmt4[16+4*segs:], fmt4[16+6*segs:]
@@ -173,7 +174,7 @@ func (f *sfnt) coverage() (*coverage, error) {
 			}
 		}
 	default:
-		return nil, fmt.Errorf("font %s: no Unicode character map", f.file)
+		return nil, msg.Errorf("font %s: no Unicode character map", f.file)
 	}
 	return c, nil
 }

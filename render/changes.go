@@ -28,7 +28,7 @@ func PreviousFiles(dir string) []File {
 
 // CompareWith sorts the render's files by what the previous manifest said
 // of them; Removed lists what the manifest had and this render does not
-// make.
+// make. A partial render's kept files are neither: they were not made.
 func (res *Result) CompareWith(previous []File) Changes {
 	sums := map[string]string{}
 	for _, f := range previous {
@@ -47,6 +47,9 @@ func (res *Result) CompareWith(previous []File) Changes {
 		default:
 			c.Unchanged = append(c.Unchanged, f.Path)
 		}
+	}
+	for _, f := range res.Kept {
+		made[f.Path] = true
 	}
 	for _, f := range previous {
 		if !made[f.Path] {

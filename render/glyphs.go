@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/fonts"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -35,45 +36,45 @@ var (
 func planTexts(p *data.Plan, set *templates.Set) []drawn {
 	o, dec, prog := p.Organisation, p.Decision, p.Program
 	out := []drawn{
-		{"organisation.name", "the organisation's name", strings.ToUpper(o.Name) + o.Name, regularBold},
-		{"organisation.parent", "the parent body", strings.ToUpper(o.Parent), regular},
-		{"organisation.place", "the place", o.Place, italic},
-		{"program.title", "the program's title", strings.ToUpper(prog.Title) + prog.Title, regularBold},
-		{"program.summary", "the program's summary", prog.Summary, bold},
-		{"program.closing", "the closing paragraph", prog.Closing, regular},
-		{"decision.number", "the decision's number", dec.Number, []fonts.Style{fonts.Regular, fonts.Italic}},
-		{"decision.symbol", "the decision's symbol", dec.Symbol, []fonts.Style{fonts.Regular, fonts.Italic}},
-		{"decision.issuer", "the decision's issuer", dec.Issuer, []fonts.Style{fonts.Regular, fonts.Italic}},
+		{"organisation.name", msg.Sprintf("the organisation's name"), strings.ToUpper(o.Name) + o.Name, regularBold},
+		{"organisation.parent", msg.Sprintf("the parent body"), strings.ToUpper(o.Parent), regular},
+		{"organisation.place", msg.Sprintf("the place"), o.Place, italic},
+		{"program.title", msg.Sprintf("the program's title"), strings.ToUpper(prog.Title) + prog.Title, regularBold},
+		{"program.summary", msg.Sprintf("the program's summary"), prog.Summary, bold},
+		{"program.closing", msg.Sprintf("the closing paragraph"), prog.Closing, regular},
+		{"decision.number", msg.Sprintf("the decision's number"), dec.Number, []fonts.Style{fonts.Regular, fonts.Italic}},
+		{"decision.symbol", msg.Sprintf("the decision's symbol"), dec.Symbol, []fonts.Style{fonts.Regular, fonts.Italic}},
+		{"decision.issuer", msg.Sprintf("the decision's issuer"), dec.Issuer, []fonts.Style{fonts.Regular, fonts.Italic}},
 	}
 	if s := dec.Signer; s != nil {
 		out = append(out,
-			drawn{"decision.signer.authority", "the signer's authority", strings.ToUpper(s.Authority), bold},
-			drawn{"decision.signer.title", "the signer's title", strings.ToUpper(s.Title), bold},
-			drawn{"decision.signer.name", "the signer's name", s.Name, bold})
+			drawn{"decision.signer.authority", msg.Sprintf("the signer's authority"), strings.ToUpper(s.Authority), bold},
+			drawn{"decision.signer.title", msg.Sprintf("the signer's title"), strings.ToUpper(s.Title), bold},
+			drawn{"decision.signer.name", msg.Sprintf("the signer's name"), s.Name, bold})
 	}
 	if s := p.Reports.Signer; s != nil {
 		out = append(out,
-			drawn{"reports.signer.authority", "the reports' signer's authority", strings.ToUpper(s.Authority), bold},
-			drawn{"reports.signer.title", "the reports' signer's title", strings.ToUpper(s.Title), bold},
-			drawn{"reports.signer.name", "the reports' signer's name", s.Name, bold})
+			drawn{"reports.signer.authority", msg.Sprintf("the reports' signer's authority"), strings.ToUpper(s.Authority), bold},
+			drawn{"reports.signer.title", msg.Sprintf("the reports' signer's title"), strings.ToUpper(s.Title), bold},
+			drawn{"reports.signer.name", msg.Sprintf("the reports' signer's name"), s.Name, bold})
 	}
 	for i, r := range p.Reports.Recipients {
 		out = append(out, drawn{fmt.Sprintf("reports.recipients[%d]", i), "a recipient of the reports", r, regular})
 	}
 	for i, s := range p.Sections {
-		out = append(out, drawn{fmt.Sprintf("sections[%d].title", i), fmt.Sprintf("section %q", s.ID), s.Label + s.Title, bold})
+		out = append(out, drawn{fmt.Sprintf("sections[%d].title", i), msg.Sprintf("section %q", s.ID), s.Label + s.Title, bold})
 	}
 	for i, u := range p.Units {
-		out = append(out, drawn{fmt.Sprintf("units[%d].name", i), fmt.Sprintf("unit %q", u.ID), u.Name, namesFaces})
+		out = append(out, drawn{fmt.Sprintf("units[%d].name", i), msg.Sprintf("unit %q", u.ID), u.Name, namesFaces})
 	}
 	for i, g := range p.Groups {
-		out = append(out, drawn{fmt.Sprintf("groups[%d].name", i), fmt.Sprintf("group %q", g.ID), g.Name, regular})
+		out = append(out, drawn{fmt.Sprintf("groups[%d].name", i), msg.Sprintf("group %q", g.ID), g.Name, regular})
 	}
 	for i, ps := range p.People {
-		out = append(out, drawn{fmt.Sprintf("people[%d].name", i), fmt.Sprintf("person %q", ps.ID), ps.Honorific + ps.Name, regular})
+		out = append(out, drawn{fmt.Sprintf("people[%d].name", i), msg.Sprintf("person %q", ps.ID), ps.Honorific + ps.Name, regular})
 	}
 	for i, b := range p.Bodies {
-		out = append(out, drawn{fmt.Sprintf("bodies[%d].name", i), fmt.Sprintf("approving body %q", b.ID), b.Name, regularBold})
+		out = append(out, drawn{fmt.Sprintf("bodies[%d].name", i), msg.Sprintf("approving body %q", b.ID), b.Name, regularBold})
 	}
 	shown := map[string]bool{}
 	for _, c := range append(append([]templates.Column{}, set.Annex.Table.Columns...), set.Quarterly.Table.Columns...) {
@@ -81,7 +82,7 @@ func planTexts(p *data.Plan, set *templates.Set) []drawn {
 	}
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
-		what := "task " + data.Printable(t.TT)
+		what := msg.Sprintf("task %s", data.Printable(t.TT))
 		path := fmt.Sprintf("tasks[%d]", i)
 		for _, f := range []struct {
 			field, key, text string
@@ -118,7 +119,7 @@ func checkGlyphs(p *data.Plan, set *templates.Set, fam *fonts.Family) data.Probl
 				if !fam.Face(s).Has(r) {
 					seen[r] = true
 					probs = append(probs, data.Problem{File: file, Line: line, Col: col,
-						Msg: fmt.Sprintf("%s: the character %s (U+%04X) is not in the font (%s, %s); remove it, or render with -fonts DIR naming fonts that have it", what, quoteRune(r), r, fam.Source, s)})
+						Msg: msg.Sprintf("%s: the character %s (U+%04X) is not in the font (%s, %s); remove it, or render with -fonts DIR naming fonts that have it", what, quoteRune(r), r, fam.Source, s)})
 					break
 				}
 			}

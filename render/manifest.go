@@ -2,11 +2,11 @@ package render
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // manifest lists what a render wrote, so the office (or a script) can see
@@ -27,14 +27,17 @@ type manifestPlan struct {
 func manifestJSON(res *Result) ([]byte, error) {
 	m := manifest{
 		Plan:  manifestPlan{Organisation: res.Plan.Organisation.Name, Title: res.Plan.Program.Title, Year: res.Plan.Program.Year, SHA256: res.Plan.Source.SHA256},
-		Files: res.Files,
+		Files: append(append([]File(nil), res.Files...), res.Kept...),
+	}
+	if len(res.Kept) > 0 {
+		manifestOrder(res, m.Files)
 	}
 	if m.Files == nil {
 		m.Files = []File{} // an empty list, not null, for readers that index it
 	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("encoding manifest: %w", err)
+		return nil, msg.Errorf("encoding manifest: %w", err)
 	}
 	return append(b, '\n'), nil
 }

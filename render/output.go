@@ -3,11 +3,11 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // Version is written into the documents' metadata ("plandoc <version>").
@@ -22,7 +22,10 @@ type File struct {
 	Quarter int      `json:"quarter,omitempty"`
 	Bytes   int      `json:"bytes"`
 	SHA256  string   `json:"sha256"`
-	data    []byte
+	// Plan is the sha256 of the plan an earlier render made the file from,
+	// when a partial render kept it and that plan is not the manifest's.
+	Plan string `json:"plan_sha256,omitempty"`
+	data []byte
 }
 
 // unitRef names the department a workbook is for.
@@ -43,6 +46,10 @@ func (f File) Data() []byte { return f.data }
 type Result struct {
 	Plan  *data.Plan
 	Files []File
+	// Kept lists, after WriteAll, the files of an earlier render that a
+	// partial render left as they were; the manifest names them too.
+	Kept      []File
+	selection Selection
 }
 
 // checkRelPath refuses a path that would leave the output folder; ids are
@@ -50,7 +57,7 @@ type Result struct {
 func checkRelPath(p string) error {
 	clean := path.Clean(p)
 	if clean != p || path.IsAbs(p) || strings.HasPrefix(clean, "../") || clean == ".." {
-		return fmt.Errorf("render: refusing output path %q outside the output folder", p)
+		return msg.Errorf("render: refusing output path %q outside the output folder", p)
 	}
 	return nil
 }

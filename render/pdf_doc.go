@@ -2,12 +2,12 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/fonts"
 )
 
@@ -137,7 +137,7 @@ func (d *pdfDoc) rect(x, y, w, h float64) { d.pdf.Rect(x, y, w, h, "D") }
 func (d *pdfDoc) bytes() ([]byte, error) {
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("writing PDF: %w", err)
+		return nil, msg.Errorf("writing PDF: %w", err)
 	}
 	return pdfA(subsetName(buf.Bytes()), d.meta, d.pdf.PageCount())
 }

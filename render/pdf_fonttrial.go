@@ -1,11 +1,11 @@
 package render
 
 import (
-	"fmt"
 	"io"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/fonts"
 )
 
@@ -31,7 +31,7 @@ func tryFaces(fam *fonts.Family) error {
 func tryFace(face *fonts.Face, style fonts.Style) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("font %s (%s) is damaged: the PDF writer cannot embed it (%v); use another copy of the font", face.File, style, r)
+			err = msg.Errorf("font %s (%s) is damaged: the PDF writer cannot embed it (%v); use another copy of the font", face.File, style, r)
 		}
 	}()
 	pdf := fpdf.New("P", "mm", "A4", "")
@@ -47,7 +47,7 @@ func tryFace(face *fonts.Face, style fonts.Style) (err error) {
 	pdf.Text(10, 10, string(sample))
 	pdf.GetStringWidth(string(sample))
 	if err := pdf.Output(io.Discard); err != nil {
-		return fmt.Errorf("font %s (%s) is damaged: the PDF writer cannot embed it (%v); use another copy of the font", face.File, style, err)
+		return msg.Errorf("font %s (%s) is damaged: the PDF writer cannot embed it (%v); use another copy of the font", face.File, style, err)
 	}
 	return nil
 }

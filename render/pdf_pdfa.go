@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // PDF/A-1b (ISO 19005-1, TCVN 14159-1) is what the archive keeps. fpdf
@@ -44,7 +46,7 @@ var (
 func pdfA(pdf []byte, meta docMeta, pages int) ([]byte, error) {
 	m := xrefStart.FindSubmatch(pdf)
 	if m == nil {
-		return nil, fmt.Errorf("pdf/a: no startxref")
+		return nil, msg.Errorf("pdf/a: no startxref")
 	}
 	xref, _ := strconv.Atoi(string(m[1]))
 	objs, trailer, err := splitObjects(pdf, xref)
@@ -77,7 +79,7 @@ func pdfA(pdf []byte, meta docMeta, pages int) ([]byte, error) {
 		}
 		desc := refOf(o.body, "/FontDescriptor")
 		if desc == 0 || objs[desc] == nil {
-			return nil, fmt.Errorf("pdf/a: font %d has no descriptor", o.num)
+			return nil, msg.Errorf("pdf/a: font %d has no descriptor", o.num)
 		}
 		set := cidSet(o.body)
 		stream := fmt.Appendf(nil, "<</Length %d>>\nstream\n", len(set))
@@ -121,7 +123,7 @@ func pdfA(pdf []byte, meta docMeta, pages int) ([]byte, error) {
 	for n := 1; n < next; n++ {
 		o := objs[n]
 		if o == nil {
-			return nil, fmt.Errorf("pdf/a: object %d missing", n)
+			return nil, msg.Errorf("pdf/a: object %d missing", n)
 		}
 		offsets[n] = out.Len()
 		fmt.Fprintf(&out, "%d 0 obj\n", n)
@@ -149,12 +151,12 @@ func headerEnd(pdf []byte) int {
 // table's offsets (a stream may hold any bytes, "endobj" too).
 func splitObjects(pdf []byte, xref int) (map[int]*pdfObject, []byte, error) {
 	if xref <= 0 || xref >= len(pdf) {
-		return nil, nil, fmt.Errorf("pdf/a: bad startxref")
+		return nil, nil, msg.Errorf("pdf/a: bad startxref")
 	}
 	table := pdf[xref:]
 	lines := strings.Split(string(table[:bytes.Index(table, []byte("trailer"))]), "\n")
 	if len(lines) < 3 || lines[0] != "xref" {
-		return nil, nil, fmt.Errorf("pdf/a: bad xref")
+		return nil, nil, msg.Errorf("pdf/a: bad xref")
 	}
 	var size int
 	fmt.Sscanf(lines[1], "0 %d", &size)
@@ -163,7 +165,7 @@ func splitObjects(pdf []byte, xref int) (map[int]*pdfObject, []byte, error) {
 	for i := 1; i < size; i++ {
 		off, err := strconv.Atoi(strings.Fields(lines[2+i])[0])
 		if err != nil {
-			return nil, nil, fmt.Errorf("pdf/a: xref entry %d: %v", i, err)
+			return nil, nil, msg.Errorf("pdf/a: xref entry %d: %v", i, err)
 		}
 		offs = append(offs, at{i, off})
 	}
@@ -177,7 +179,7 @@ func splitObjects(pdf []byte, xref int) (map[int]*pdfObject, []byte, error) {
 		chunk := pdf[o.off:end]
 		h := objHeader.FindSubmatch(chunk)
 		if h == nil || string(h[1]) != strconv.Itoa(o.num) {
-			return nil, nil, fmt.Errorf("pdf/a: object %d is not where the xref says", o.num)
+			return nil, nil, msg.Errorf("pdf/a: object %d is not where the xref says", o.num)
 		}
 		body := bytes.TrimSuffix(chunk[len(h[0]):], []byte("endobj\n"))
 		objs[o.num] = &pdfObject{num: o.num, body: body}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/fonts"
 	"github.com/plandoc/plandoc/templates"
@@ -17,6 +18,8 @@ type Options struct {
 	TemplatesDir string    // overrides the embedded templates when set
 	FontsDir     string    // TrueType files to use instead of Liberation Serif
 	Quarter      int       // render only this quarter's reports (1–4); 0 for all four
+	Only         []string  // render only these of Documents; empty for all
+	Units        []string  // render only these departments' workbooks; empty for all
 	AsOf         data.Date // the reports' date; zero for each quarter's last day
 	// Progress is what the departments reported (plandoc collect); nil
 	// when none was collected.
@@ -40,11 +43,11 @@ type kit struct {
 // prepare loads what the options name and checks that the fonts can draw
 // every character the PDFs will print, so a render never fails halfway.
 func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
-	if opts.Quarter < 0 || opts.Quarter > 4 {
-		return nil, nil, fmt.Errorf("quarter %d does not exist; give 1, 2, 3 or 4", opts.Quarter)
+	if err := opts.selection().check(p); err != nil {
+		return nil, nil, err
 	}
 	if !opts.AsOf.IsZero() && !opts.AsOf.Valid() {
-		return nil, nil, fmt.Errorf("report date %s does not exist", opts.AsOf)
+		return nil, nil, msg.Errorf("report date %s does not exist", opts.AsOf)
 	}
 	fam, err := loadFonts(opts.FontsDir)
 	if err != nil {
@@ -83,27 +86,37 @@ func Build(p *data.Plan, opts Options) (*Result, error) {
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	jobs := []job{func() (File, error) {
-		annex, _, err := renderAnnex(p, k.set.Annex, k.fam, k.printed)
-		if err != nil {
-			return File{}, fmt.Errorf("annex.pdf: %w", err)
-		}
-		return newFile("annex.pdf", "annex", annex), nil
-	}}
-	jobs = append(jobs, workbookJobs(p, k)...)
-	for q := 1; q <= 4; q++ {
-		if opts.Quarter == 0 || opts.Quarter == q {
-			jobs = append(jobs, quarterJobs(p, q, opts.AsOf, k)...)
-		}
+	sel := opts.selection()
+	var jobs []job
+	if sel.wants("annex") {
+		jobs = append(jobs, func() (File, error) {
+			annex, _, err := renderAnnex(p, k.set.Annex, k.fam, k.printed)
+			if err != nil {
+				return File{}, msg.Errorf("annex.pdf: %w", err)
+			}
+			return newFile("annex.pdf", "annex", annex), nil
+		})
 	}
-	if opts.Quarter == 0 {
-		jobs = append(jobs, yearJobs(p, opts.AsOf, k)...)
+	jobs = append(jobs, workbookJobs(p, k, sel)...)
+	if sel.wants("quarterly") {
+		for q := 1; q <= 4; q++ {
+			if opts.Quarter == 0 || opts.Quarter == q {
+				jobs = append(jobs, quarterJobs(p, q, opts.AsOf, k)...)
+			}
+		}
+		if opts.Quarter == 0 {
+			jobs = append(jobs, yearJobs(p, opts.AsOf, k)...)
+		}
 	}
 	files, err := runAll(jobs)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Plan: p, Files: files}, nil
+	return &Result{Plan: p, Files: files, selection: sel}, nil
+}
+
+func (o Options) selection() Selection {
+	return Selection{Only: o.Only, Units: o.Units, Quarter: o.Quarter}
 }
 
 // quarterJobs renders quarter q's report as a PDF and as a workbook.
@@ -118,7 +131,7 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, k *kit) []job {
 		func() (File, error) {
 			out, _, err := renderQuarterlyPDF(p, qd, date, k.set, k.fam, k.printed, k.progress)
 			if err != nil {
-				return File{}, fmt.Errorf("%s.pdf: %w", base, err)
+				return File{}, msg.Errorf("%s.pdf: %w", base, err)
 			}
 			f := newFile(base+".pdf", "quarterly", out)
 			f.Quarter = q
@@ -127,7 +140,7 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, k *kit) []job {
 		func() (File, error) {
 			out, err := quarterlyWorkbook(p, qd, date, k)
 			if err != nil {
-				return File{}, fmt.Errorf("%s.xlsx: %w", base, err)
+				return File{}, msg.Errorf("%s.xlsx: %w", base, err)
 			}
 			f := newFile(base+".xlsx", "quarterly", out)
 			f.Quarter = q
@@ -147,41 +160,47 @@ func yearJobs(p *data.Plan, asOf data.Date, k *kit) []job {
 		func() (File, error) {
 			out, _, err := renderYearPDF(p, date, k.set, k.fam, k.printed, k.progress)
 			if err != nil {
-				return File{}, fmt.Errorf("quarterly/year.pdf: %w", err)
+				return File{}, msg.Errorf("quarterly/year.pdf: %w", err)
 			}
 			return newFile("quarterly/year.pdf", "year", out), nil
 		},
 		func() (File, error) {
 			out, err := yearWorkbook(p, date, k)
 			if err != nil {
-				return File{}, fmt.Errorf("quarterly/year.xlsx: %w", err)
+				return File{}, msg.Errorf("quarterly/year.xlsx: %w", err)
 			}
 			return newFile("quarterly/year.xlsx", "year", out), nil
 		},
 	}
 }
 
-// workbookJobs renders the department workbooks, in registry order, then
-// the overview.
-func workbookJobs(p *data.Plan, k *kit) []job {
+// workbookJobs renders the department workbooks the selection asks for,
+// in registry order, then the overview.
+func workbookJobs(p *data.Plan, k *kit, sel Selection) []job {
 	loads := p.Workloads()
 	jobs := make([]job, 0, len(loads)+1)
 	for _, w := range loads {
+		if !sel.wantsUnit(w.Unit.ID) {
+			continue
+		}
 		jobs = append(jobs, func() (File, error) {
 			path := "departments/" + w.Unit.ID + ".xlsx"
 			content, err := departmentWorkbook(p, k, w)
 			if err != nil {
-				return File{}, fmt.Errorf("%s: %w", path, err)
+				return File{}, msg.Errorf("%s: %w", path, err)
 			}
 			f := newFile(path, "department", content)
 			f.Unit = &unitRef{ID: w.Unit.ID, Name: w.Unit.Name}
 			return f, nil
 		})
 	}
+	if !sel.wants("overview") {
+		return jobs
+	}
 	return append(jobs, func() (File, error) {
 		content, err := overviewWorkbook(p, k)
 		if err != nil {
-			return File{}, fmt.Errorf("overview.xlsx: %w", err)
+			return File{}, msg.Errorf("overview.xlsx: %w", err)
 		}
 		return newFile("overview.xlsx", "overview", content), nil
 	})
@@ -218,7 +237,7 @@ func runAll(jobs []job) ([]File, error) {
 func runJob(j job) (f File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("an output could not be made: the library writing it failed (%v); if you gave -fonts, a font may be damaged", r)
+			err = msg.Errorf("an output could not be made: the library writing it failed (%v); if you gave -fonts, a font may be damaged", r)
 		}
 	}()
 	return j()

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/gofrs/flock"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/safefile"
 )
 
@@ -66,13 +66,9 @@ func (j journal) add(p, sum string) {
 // WriteAll writes every file of the render into dir and, last, manifest.json.
 func WriteAll(dir string, res *Result, log WriteLog) error {
 	if dir == "" {
-		return errors.New("no output folder given; name one with -o DIR")
+		return msg.New("no output folder given; name one with -o DIR")
 	}
-	manifest, err := manifestJSON(res)
-	if err != nil {
-		return err
-	}
-	files := append(append([]File{}, res.Files...), newFile(manifestName, "manifest", manifest))
+	files := append(append([]File{}, res.Files...), File{Path: manifestName})
 	for _, f := range files {
 		if err := checkRelPath(f.Path); err != nil {
 			return err
@@ -83,7 +79,7 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating the output folder: %w", err)
+		return msg.Errorf("creating the output folder: %w", err)
 	}
 	unlock, err := lockFolder(dir)
 	if err != nil {
@@ -104,6 +100,13 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 	if err != nil {
 		return err
 	}
+	if !res.selection.whole() {
+		res.Kept = keptFiles(dir, res)
+	}
+	manifest, err := manifestJSON(res)
+	if err != nil {
+		return err
+	}
 	next := journal{Files: map[string][]string{}}
 	for p, sums := range previous.Files {
 		for _, sum := range sums {
@@ -117,13 +120,16 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 		return err
 	}
 	if err := os.Remove(filepath.Join(dir, manifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("removing the old manifest: %w", err)
+		return msg.Errorf("removing the old manifest: %w", err)
 	}
 	if err := safefile.SyncDir(dir); err != nil {
 		return err
 	}
 
 	made := map[string]bool{}
+	for _, f := range res.Kept {
+		made[f.Path] = true
+	}
 	for _, f := range files[:len(files)-1] {
 		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := safefile.Write(dst, f.data); err != nil {
@@ -134,7 +140,7 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 			log.Wrote(dst, len(f.data))
 		}
 	}
-	if err := removeStale(dir, previous, made, log); err != nil {
+	if err := removeStale(dir, previous, made, res.selection, log); err != nil {
 		return err
 	}
 	for _, d := range folders {
@@ -150,7 +156,7 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 		log.Wrote(dst, len(manifest))
 	}
 	if err := os.Remove(filepath.Join(dir, journalName)); err != nil {
-		return fmt.Errorf("removing the journal: %w", err)
+		return msg.Errorf("removing the journal: %w", err)
 	}
 	return safefile.SyncDir(dir)
 }
@@ -160,16 +166,16 @@ func lockFolder(dir string) (unlock func(), err error) {
 	lock := flock.New(filepath.Join(dir, lockName))
 	ok, err := lock.TryLock()
 	if err != nil {
-		return nil, fmt.Errorf("locking the output folder: %w", err)
+		return nil, msg.Errorf("locking the output folder: %w", err)
 	}
 	if !ok {
 		owner := "another plandoc"
 		if raw, err := os.ReadFile(filepath.Join(dir, ownerName)); err == nil {
 			if pid, err := strconv.Atoi(strings.TrimSpace(string(raw))); err == nil {
-				owner = fmt.Sprintf("another plandoc (process %d)", pid)
+				owner = msg.Sprintf("another plandoc (process %d)", pid)
 			}
 		}
-		return nil, fmt.Errorf("%s is writing into %s; wait for it to finish, or render into another folder", owner, dir)
+		return nil, msg.Errorf("%s is writing into %s; wait for it to finish, or render into another folder", owner, dir)
 	}
 	// Who holds the lock is only ever read by a run that could not take it.
 	os.WriteFile(filepath.Join(dir, ownerName), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
@@ -189,11 +195,11 @@ func outputFolders(dir string, files []File) ([]string, error) {
 				info, err := os.Lstat(abs)
 				switch {
 				case err == nil && info.Mode()&fs.ModeSymlink != 0:
-					return nil, fmt.Errorf("%s is a symbolic link; plandoc writes only into real folders inside the output folder: remove the link", abs)
+					return nil, msg.Errorf("%s is a symbolic link; plandoc writes only into real folders inside the output folder: remove the link", abs)
 				case err == nil && !info.IsDir():
-					return nil, fmt.Errorf("%s is a file, where plandoc writes a folder: move it away", abs)
+					return nil, msg.Errorf("%s is a file, where plandoc writes a folder: move it away", abs)
 				case err != nil && !errors.Is(err, fs.ErrNotExist):
-					return nil, fmt.Errorf("output folder: %w", err)
+					return nil, msg.Errorf("output folder: %w", err)
 				}
 				folders = append(folders, abs)
 			}
@@ -214,14 +220,14 @@ func readPrevious(dir string) (journal, error) {
 		}
 		j.Files = map[string][]string{} // not a journal plandoc wrote whole: fall back to the manifest
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return j, fmt.Errorf("reading the journal: %w", err)
+		return j, msg.Errorf("reading the journal: %w", err)
 	}
 	raw, err = os.ReadFile(filepath.Join(dir, manifestName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return j, nil
 	}
 	if err != nil {
-		return j, fmt.Errorf("reading the previous manifest: %w", err)
+		return j, msg.Errorf("reading the previous manifest: %w", err)
 	}
 	var m manifest
 	if json.Unmarshal(raw, &m) != nil {
@@ -236,7 +242,7 @@ func readPrevious(dir string) (journal, error) {
 func writeJournal(dir string, j journal) error {
 	raw, err := json.MarshalIndent(j, "", "  ") // map keys sorted: same bytes every run
 	if err != nil {
-		return fmt.Errorf("encoding the journal: %w", err)
+		return msg.Errorf("encoding the journal: %w", err)
 	}
 	return safefile.WriteSynced(filepath.Join(dir, journalName), append(raw, '\n'))
 }
@@ -244,10 +250,10 @@ func writeJournal(dir string, j journal) error {
 // removeStale removes what an earlier render wrote and this one does not
 // make, only as long as the file is as plandoc wrote it: a workbook a
 // department filled in is kept, and named.
-func removeStale(dir string, previous journal, made map[string]bool, log WriteLog) error {
+func removeStale(dir string, previous journal, made map[string]bool, sel Selection, log WriteLog) error {
 	var stale []string
 	for p := range previous.Files {
-		if !made[p] && p != manifestName && checkRelPath(p) == nil {
+		if !made[p] && p != manifestName && checkRelPath(p) == nil && sel.covers(fileAt(p)) {
 			stale = append(stale, p)
 		}
 	}
@@ -260,25 +266,25 @@ func removeStale(dir string, previous journal, made map[string]bool, log WriteLo
 		}
 		if err != nil || !info.Mode().IsRegular() {
 			if log.Kept != nil {
-				log.Kept(abs, "not a regular file")
+				log.Kept(abs, msg.Sprintf("not a regular file"))
 			}
 			continue
 		}
 		raw, err := os.ReadFile(abs)
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", abs, err)
+			return msg.Errorf("reading %s: %w", abs, err)
 		}
 		if sum := sha256.Sum256(raw); !slices.Contains(previous.Files[p], hex.EncodeToString(sum[:])) {
 			if log.Kept != nil {
-				log.Kept(abs, "changed since plandoc wrote it")
+				log.Kept(abs, msg.Sprintf("changed since plandoc wrote it"))
 			}
 			continue
 		}
 		if err := os.Remove(abs); err != nil {
-			return fmt.Errorf("removing %s: %w", abs, err)
+			return msg.Errorf("removing %s: %w", abs, err)
 		}
 		if log.Removed != nil {
-			log.Removed(abs, "an earlier render made it; this one does not")
+			log.Removed(abs, msg.Sprintf("an earlier render made it; this one does not"))
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/fonts"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -43,7 +44,7 @@ const cellFont = "Times New Roman"
 func newBook(p *data.Plan, k *kit) (*book, error) {
 	f := excelize.NewFile()
 	if err := f.SetDefaultFont(cellFont); err != nil {
-		return nil, fmt.Errorf("setting the default font: %w", err)
+		return nil, msg.Errorf("setting the default font: %w", err)
 	}
 	b := &book{f: f, plan: p, tpl: k.set.Workbook, progress: k.set.Columns.Progress, cols: taskColumns(k.set.Workbook.Tasks.Columns),
 		cells: k.cells, printed: k.printed, created: p.Decision.Date.Time().Format(time.RFC3339)}
@@ -80,7 +81,7 @@ func newBook(p *data.Plan, k *kit) (*book, error) {
 	for _, s := range styles {
 		id, err := f.NewStyle(&s.s)
 		if err != nil {
-			return nil, fmt.Errorf("workbook style: %w", err)
+			return nil, msg.Errorf("workbook style: %w", err)
 		}
 		*s.id = id
 	}
@@ -104,20 +105,20 @@ func (b *book) newSheet(name string) error {
 // and both go before the stream writer, which writes them when it starts.
 func (b *book) streamSheet(name, filter string) (*excelize.StreamWriter, error) {
 	if err := b.newSheet(name); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
+		return nil, msg.Errorf("sheet %s: %w", name, err)
 	}
 	if filter != "" {
 		if err := b.f.AutoFilter(name, filter, nil); err != nil {
-			return nil, fmt.Errorf("sheet %s: filter: %w", name, err)
+			return nil, msg.Errorf("sheet %s: filter: %w", name, err)
 		}
 	}
 	fit := true
 	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
+		return nil, msg.Errorf("sheet %s: %w", name, err)
 	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
+		return nil, msg.Errorf("sheet %s: %w", name, err)
 	}
 	return sw, nil
 }
@@ -130,11 +131,11 @@ func (b *book) finish(title string, custom map[string]string, customOrder []stri
 		Keywords: fmt.Sprintf("chương trình công tác, %d", p.Program.Year), Language: "vi-VN",
 		Created: b.created, Modified: b.created,
 	}); err != nil {
-		return nil, fmt.Errorf("document properties: %w", err)
+		return nil, msg.Errorf("document properties: %w", err)
 	}
 	for _, name := range customOrder {
 		if err := b.f.SetCustomProps(excelize.CustomProperty{Name: name, Value: custom[name]}); err != nil {
-			return nil, fmt.Errorf("custom property %s: %w", name, err)
+			return nil, msg.Errorf("custom property %s: %w", name, err)
 		}
 	}
 	// The first sheet is already the active one. SetActiveSheet would read
@@ -144,10 +145,10 @@ func (b *book) finish(title string, custom map[string]string, customOrder []stri
 	b.f.SetZipWriter(newSortedZip(when))
 	buf, err := b.f.WriteToBuffer()
 	if err != nil {
-		return nil, fmt.Errorf("writing workbook: %w", err)
+		return nil, msg.Errorf("writing workbook: %w", err)
 	}
 	if err := b.f.Close(); err != nil {
-		return nil, fmt.Errorf("closing workbook: %w", err)
+		return nil, msg.Errorf("closing workbook: %w", err)
 	}
 	return buf.Bytes(), nil
 }

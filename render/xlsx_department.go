@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -18,12 +19,12 @@ func departmentWorkbook(p *data.Plan, k *kit, w data.Workload) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	tpl, unit := b.tpl, w.Unit.Name
+	tpl, unit, digest := b.tpl, w.Unit.Name, p.Digest(w)
 	sheets := []taskSheet{
 		{name: tpl.Sheets.Lead, title: tpl.Titles.Lead.Fill(templates.Words{"unit": unit}), tasks: w.Lead, protect: true,
-			unit: w.Unit.ID, role: "lead", reported: k.reportedBy(w.Unit.ID, progress.Lead)},
+			unit: w.Unit.ID, plan: digest, role: "lead", reported: k.reportedBy(w.Unit.ID, progress.Lead)},
 		{name: tpl.Sheets.Partner, title: tpl.Titles.Partner.Fill(templates.Words{"unit": unit}), tasks: w.Partner, protect: true,
-			unit: w.Unit.ID, role: "partner", reported: k.reportedBy(w.Unit.ID, progress.Partner)},
+			unit: w.Unit.ID, plan: digest, role: "partner", reported: k.reportedBy(w.Unit.ID, progress.Partner)},
 	}
 	for _, s := range sheets {
 		if err := b.writeTaskSheet(s); err != nil {
@@ -35,18 +36,18 @@ func departmentWorkbook(p *data.Plan, k *kit, w data.Workload) ([]byte, error) {
 	}
 	props := map[string]string{
 		"plandoc.kind":        "department",
-		"plandoc.plan_sha256": p.Source.SHA256,
+		"plandoc.unit_digest": digest,
 		"plandoc.unit":        w.Unit.ID,
 		"plandoc.version":     Version,
 	}
-	return b.finish(fmt.Sprintf("%s - %s", p.Program.Title, unit), props, []string{"plandoc.kind", "plandoc.plan_sha256", "plandoc.unit", "plandoc.version"})
+	return b.finish(fmt.Sprintf("%s - %s", p.Program.Title, unit), props, []string{"plandoc.kind", "plandoc.unit", "plandoc.unit_digest", "plandoc.version"})
 }
 
 // writeGuide adds the "Hướng dẫn" sheet.
 func (b *book) writeGuide(unit string) error {
 	g, s := b.tpl.Guide, b.tpl.Sheets
 	if err := b.newSheet(s.Guide); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.Guide, err)
+		return msg.Errorf("sheet %s: %w", s.Guide, err)
 	}
 	words := templates.Words{"unit": unit, "year": strconv.Itoa(b.plan.Program.Year), "sheet_lead": s.Lead, "sheet_partner": s.Partner}
 	if err := b.f.SetColWidth(s.Guide, "A", "A", 100); err != nil {
@@ -82,7 +83,7 @@ func (b *book) writeGuide(unit string) error {
 func (b *book) printSetupPlain(sheet string) error {
 	size, orientation := 9, "landscape"
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation}); err != nil {
-		return fmt.Errorf("sheet %s: page layout: %w", sheet, err)
+		return msg.Errorf("sheet %s: page layout: %w", sheet, err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/templates"
 )
 
@@ -33,15 +34,15 @@ func quarterlyWorkbook(p *data.Plan, qd *quarterData, date data.Date, k *kit) ([
 		return nil, err
 	}
 	b.created = date.Time().Format(time.RFC3339)
-	props := map[string]string{"plandoc.kind": "quarterly", "plandoc.plan_sha256": p.Source.SHA256, "plandoc.quarter": fmt.Sprint(qd.q), "plandoc.version": Version}
-	return b.finish(summary, props, []string{"plandoc.kind", "plandoc.plan_sha256", "plandoc.quarter", "plandoc.version"})
+	props := map[string]string{"plandoc.kind": "quarterly", "plandoc.quarter": fmt.Sprint(qd.q), "plandoc.version": Version}
+	return b.finish(summary, props, []string{"plandoc.kind", "plandoc.quarter", "plandoc.version"})
 }
 
 // writeQuarterSummary writes the counts per unit, then the chart under them.
 func (b *book) writeQuarterSummary(qd *quarterData, tpl *templates.Quarterly, title string) error {
 	s, name := tpl.Summary, tpl.Sheets.Summary
 	if err := b.newSheet(name); err != nil {
-		return fmt.Errorf("sheet %s: %w", name, err)
+		return msg.Errorf("sheet %s: %w", name, err)
 	}
 	f := b.f
 	headers := []string{s.TT.String(), s.Unit.String()}
@@ -202,7 +203,7 @@ func (b *book) addChartSheet(chartSheet string, c columnChart) error {
 		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
 	}
 	if err := b.f.AddChartSheet(chartSheet, chart); err != nil {
-		return fmt.Errorf("sheet %s: chart: %w", chartSheet, err)
+		return msg.Errorf("sheet %s: chart: %w", chartSheet, err)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/templates"
 )
 
@@ -28,8 +28,8 @@ func yearWorkbook(p *data.Plan, date data.Date, k *kit) ([]byte, error) {
 		return nil, err
 	}
 	b.created = date.Time().Format(time.RFC3339)
-	props := map[string]string{"plandoc.kind": "year", "plandoc.plan_sha256": p.Source.SHA256, "plandoc.version": Version}
-	return b.finish(summary, props, []string{"plandoc.kind", "plandoc.plan_sha256", "plandoc.version"})
+	props := map[string]string{"plandoc.kind": "year", "plandoc.version": Version}
+	return b.finish(summary, props, []string{"plandoc.kind", "plandoc.version"})
 }
 
 // writeResults writes the results of quarters first..last per lead unit,
@@ -38,7 +38,7 @@ func (b *book) writeResults(p *data.Plan, first, last int, k *kit, title, sectio
 	tpl := k.set.Quarterly
 	r, name := tpl.Results, tpl.Sheets.Results
 	if err := b.newSheet(name); err != nil {
-		return fmt.Errorf("sheet %s: %w", name, err)
+		return msg.Errorf("sheet %s: %w", name, err)
 	}
 	labels := outcomeLabels(r)
 	headers := []string{r.TT.String(), r.Unit.String(), r.Due.String()}
@@ -156,7 +156,7 @@ func (b *book) writeOpen(p *data.Plan, first, last int, k *kit, title string) er
 	headers := []string{"", heading("tt"), heading("content"), heading("units"), pr.Status, pr.NewTime, pr.Notes}
 	width := len(headers)
 	if err := b.newSheet(name); err != nil {
-		return fmt.Errorf("sheet %s: %w", name, err)
+		return msg.Errorf("sheet %s: %w", name, err)
 	}
 	for i, w := range []float64{22, 6, 60, 22, 18, 16, 50} {
 		if err := b.f.SetColWidth(name, colName(i+1), colName(i+1), w); err != nil {

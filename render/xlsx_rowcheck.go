@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // checkRowHeights warns of tasks whose row in a department's sheet would
@@ -24,7 +25,7 @@ func checkRowHeights(p *data.Plan, k *kit) data.Problems {
 		}
 		line, col := p.Where(fmt.Sprintf("tasks[%d].content", i))
 		probs = append(probs, data.Problem{File: p.Source.Name, Line: line, Col: col, Severity: data.Warning,
-			Msg: fmt.Sprintf("task %s: its row in the workbooks needs %.0f points, more than the %d Excel allows; the cell keeps the whole text but shows and prints about its first %.0f lines (the PDFs print it whole); shorten it if the departments must read it all",
+			Msg: msg.Sprintf("task %s: its row in the workbooks needs %.0f points, more than the %d Excel allows; the cell keeps the whole text but shows and prints about its first %.0f lines (the PDFs print it whole); shorten it if the departments must read it all",
 				data.Printable(t.TT), need, maxRowHeight, shownLines)})
 	}
 	return probs

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/templates"
 )
 
@@ -49,6 +50,9 @@ type taskSheet struct {
 	// cells even when a tool drops the workbook's properties.
 	unit string
 	role string // "lead", "partner", or "overview" for the office's sheets
+	// plan identifies the plan in the mark: a department's Digest, so its
+	// workbook changes only with what it shows; else the plan's sha256.
+	plan string
 	// reported is what the progress record holds of a task, for the
 	// columns the department fills in; nil when nothing was collected.
 	reported func(*data.Task) *reportedCells
@@ -117,7 +121,11 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		{referenceText(b.tpl.Titles.Reference, p), b.st.reference, 33},
 		{s.title, b.st.subtitle, 24},
 	}
-	marks := []string{"plandoc:plan=" + p.Source.SHA256, "plandoc:unit=" + s.unit, "plandoc:sheet=" + s.role}
+	plan := s.plan
+	if plan == "" {
+		plan = p.Source.SHA256
+	}
+	marks := []string{"plandoc:plan=" + plan, "plandoc:unit=" + s.unit, "plandoc:sheet=" + s.role}
 	for i, t := range titles {
 		row := i + 1
 		values := make([]any, sc.key)
@@ -178,7 +186,7 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		if err := f.ProtectSheet(s.name, &excelize.SheetProtectionOptions{
 			AutoFilter: true, Sort: true, SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 		}); err != nil {
-			return fmt.Errorf("sheet %s: protection: %w", s.name, err)
+			return msg.Errorf("sheet %s: protection: %w", s.name, err)
 		}
 	}
 	return sw.Flush()
@@ -368,12 +376,12 @@ func (b *book) addValidations(sheet string, from, to int) error {
 	status := excelize.NewDataValidation(true)
 	status.Sqref = fmt.Sprintf("%s%d:%s%d", colName(sc.status), from, colName(sc.status), to)
 	if err := status.SetDropList(b.progress.StatusOptions); err != nil {
-		return fmt.Errorf("sheet %s: status list: %w", sheet, err)
+		return msg.Errorf("sheet %s: status list: %w", sheet, err)
 	}
 	status.SetError(excelize.DataValidationErrorStyleStop, m.StatusTitle.String(), m.StatusError.String())
 	status.SetInput(m.StatusTitle.String(), m.StatusInput.String())
 	if err := b.f.AddDataValidation(sheet, status); err != nil {
-		return fmt.Errorf("sheet %s: %w", sheet, err)
+		return msg.Errorf("sheet %s: %w", sheet, err)
 	}
 	y := b.plan.Program.Year
 	done := excelize.NewDataValidation(true)
@@ -381,12 +389,12 @@ func (b *book) addValidations(sheet string, from, to int) error {
 	// A postponed task may be completed in the next year.
 	if err := done.SetRange(fmt.Sprintf("DATE(%d,1,1)", y), fmt.Sprintf("DATE(%d,12,31)", y+1),
 		excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
-		return fmt.Errorf("sheet %s: date check: %w", sheet, err)
+		return msg.Errorf("sheet %s: date check: %w", sheet, err)
 	}
 	done.SetError(excelize.DataValidationErrorStyleStop, m.DateTitle.String(), m.DateError.Fill(templates.Words{"year": strconv.Itoa(y), "next_year": strconv.Itoa(y + 1)}))
 	done.SetInput(m.DateTitle.String(), m.DateInput.Fill(templates.Words{"year": strconv.Itoa(y)}))
 	if err := b.f.AddDataValidation(sheet, done); err != nil {
-		return fmt.Errorf("sheet %s: %w", sheet, err)
+		return msg.Errorf("sheet %s: %w", sheet, err)
 	}
 	return nil
 }
@@ -399,17 +407,17 @@ func (b *book) addValidations(sheet string, from, to int) error {
 func (b *book) printSetup(sheet string, header int) error {
 	size, orientation, wide, tall := 9, "landscape", 2, 0
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
-		return fmt.Errorf("sheet %s: page layout: %w", sheet, err)
+		return msg.Errorf("sheet %s: page layout: %w", sheet, err)
 	}
 	mm := func(v float64) *float64 { in := v / 25.4; return &in }
 	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Top: mm(20), Bottom: mm(20), Left: mm(30), Right: mm(15), Header: mm(8), Footer: mm(8)}); err != nil {
-		return fmt.Errorf("sheet %s: margins: %w", sheet, err)
+		return msg.Errorf("sheet %s: margins: %w", sheet, err)
 	}
 	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P/&N"}); err != nil {
-		return fmt.Errorf("sheet %s: footer: %w", sheet, err)
+		return msg.Errorf("sheet %s: footer: %w", sheet, err)
 	}
 	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, header, header), Scope: sheet}); err != nil {
-		return fmt.Errorf("sheet %s: print titles: %w", sheet, err)
+		return msg.Errorf("sheet %s: print titles: %w", sheet, err)
 	}
 	return nil
 }
@@ -419,7 +427,7 @@ func (b *book) printSetup(sheet string, header int) error {
 func (b *book) printArea(sheet string, lastCol, lastRow int) error {
 	ref := fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, colName(lastCol), lastRow)
 	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: ref, Scope: sheet}); err != nil {
-		return fmt.Errorf("sheet %s: print area: %w", sheet, err)
+		return msg.Errorf("sheet %s: print area: %w", sheet, err)
 	}
 	return nil
 }

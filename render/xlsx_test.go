@@ -159,7 +159,13 @@ func TestDepartmentWorkbooksFor2021(t *testing.T) {
 			for _, name := range []string{"Chủ trì", "Phối hợp"} {
 				checkTaskSheet(t, p, d.Sheet[name], name)
 			}
-			if d.Custom["plandoc.plan_sha256"] != p.Source.SHA256 || d.Custom["plandoc.unit"] != unit {
+			var digest string
+			for _, w := range p.Workloads() {
+				if w.Unit.ID == unit {
+					digest = p.Digest(w)
+				}
+			}
+			if d.Custom["plandoc.unit_digest"] != digest || d.Custom["plandoc.unit"] != unit || d.Custom["plandoc.plan_sha256"] != "" {
 				t.Errorf("custom properties = %v", d.Custom)
 			}
 			if d.Props.Creator != "plandoc "+Version || d.Props.Created != "2021-12-31T00:00:00" || d.Props.Modified != "2021-12-31T00:00:00" ||

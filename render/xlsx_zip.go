@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -60,7 +60,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	}
 	for _, p := range z.parts {
 		if p.name == name {
-			return nil, fmt.Errorf("workbook part %s written twice", name)
+			return nil, msg.Errorf("workbook part %s written twice", name)
 		}
 	}
 	p := &zipPart{name: name}

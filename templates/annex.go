@@ -1,5 +1,7 @@
 package templates
 
+import "github.com/plandoc/plandoc/data/msg"
+
 // Annex is annex.toml: the layout and wording of the decision annex.
 type Annex struct {
 	Page       Page       `toml:"page"`
@@ -87,7 +89,7 @@ func (p Page) check(k *checker) float64 {
 		key       string
 		v, lo, hi float64
 	}{{"margin_top", p.MarginTop, 20, 25}, {"margin_bottom", p.MarginBottom, 20, 25}, {"margin_left", p.MarginLeft, 30, 35}, {"margin_right", p.MarginRight, 15, 20}} {
-		k.number("page."+m.key, m.v, m.lo, m.hi, "mm", "Decree 30's")
+		k.number("page."+m.key, m.v, m.lo, m.hi, "mm", msg.Mark("Decree 30's"))
 	}
 	if len(k.probs) > before {
 		return 0
@@ -103,16 +105,16 @@ func (a *Annex) check(k *checker, cols *Columns) {
 	k.fontSize("header.national_title_size", h.NationalTitleSize)
 	k.fontSize("header.motto_size", h.MottoSize)
 	if text > 0 {
-		k.number("header.left_width", h.LeftWidth, 40, text/2, "mm", "the widths that fit beside the other block,")
-		k.number("header.right_width", h.RightWidth, 40, text/2+20, "mm", "the widths that fit beside the other block,")
+		k.number("header.left_width", h.LeftWidth, 40, text/2, "mm", msg.Mark("the widths that fit beside the other block,"))
+		k.number("header.right_width", h.RightWidth, 40, text/2+20, "mm", msg.Mark("the widths that fit beside the other block,"))
 	}
 	k.fontSize("title.size", a.Title.Size)
 	k.fontSize("closing.size", a.Closing.Size)
-	k.number("closing.indent", a.Closing.Indent, 0, 30, "mm", "the indents")
-	k.number("closing.space_before", a.Closing.SpaceBefore, 0, 72, "pt", "the spaces")
+	k.number("closing.indent", a.Closing.Indent, 0, 30, "mm", msg.Mark("the indents"))
+	k.number("closing.space_before", a.Closing.SpaceBefore, 0, 72, "pt", msg.Mark("the spaces"))
 	k.fontSize("page_number.size", a.PageNumber.Size)
 	k.fontSize("signature.size", a.Signature.Size)
-	k.number("signature.space", a.Signature.Space, 10, 60, "mm", "the room for a signature and seal,")
+	k.number("signature.space", a.Signature.Space, 10, 60, "mm", msg.Mark("the room for a signature and seal,"))
 	switch a.Table.GroupBy {
 	case "", "month", "quarter":
 	default:

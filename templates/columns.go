@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // Columns is columns.toml: the task columns of every document, with their
@@ -182,10 +183,10 @@ func (c *Columns) resolve(k *checker, path string, fields []string) []Column {
 func (t *TaskTable) check(k *checker, cols *Columns, textWidth float64) {
 	k.fontSize("table.size", t.Size)
 	k.fontSize("table.header_size", t.HeaderSize)
-	k.number("table.line_spacing", t.LineSpacing, 1, 2, "", "the line spacings")
+	k.number("table.line_spacing", t.LineSpacing, 1, 2, "", msg.Mark("the line spacings"))
 	before := len(k.probs)
-	k.number("table.padding_x", t.PaddingX, 0, 5, "mm", "the paddings")
-	k.number("table.padding_y", t.PaddingY, 0, 5, "mm", "the paddings")
+	k.number("table.padding_x", t.PaddingX, 0, 5, "mm", msg.Mark("the paddings"))
+	k.number("table.padding_y", t.PaddingY, 0, 5, "mm", msg.Mark("the paddings"))
 	if len(k.probs) > before {
 		textWidth = 0 // the columns' room cannot be judged with a bad padding
 	}

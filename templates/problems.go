@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/safefile"
 )
 
@@ -71,20 +72,20 @@ func parent(path string) string {
 
 func (c *checker) bad(path, format string, args ...any) {
 	file, line, col := c.at(path)
-	c.probs = append(c.probs, data.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	c.probs = append(c.probs, data.Problem{File: file, Line: line, Col: col, Msg: msg.Sprintf(format, args...)})
 }
 
 // number checks a value is finite and within lo..hi: NaN and infinities
 // fail every comparison, so the test is written to let none through.
 func (c *checker) number(path string, v, lo, hi float64, unit, why string) {
 	if !(v >= lo && v <= hi) || math.IsInf(v, 0) {
-		c.bad(path, "%s %g %s is outside %s %g–%g %s", path, v, unit, why, lo, hi, unit)
+		c.bad(path, "%s %g %s is outside %s %g–%g %s", path, v, unit, msg.Text(why), lo, hi, unit)
 	}
 }
 
 // fontSize checks a size someone can read and a page can hold.
 func (c *checker) fontSize(path string, v float64) {
-	c.number(path, v, 6, 30, "pt", "the usable font sizes,")
+	c.number(path, v, 6, 30, "pt", msg.Mark("the usable font sizes,"))
 }
 
 // texts checks every Text of v (a template struct) against the
@@ -185,9 +186,9 @@ func (s *source) decode(v any, file string) data.Problems {
 		if m := typeError.FindStringSubmatch(err.Error()); m != nil {
 			line, col := s.pos.At(m[1])
 			return data.Problems{{File: s.name, Line: line, Col: col,
-				Msg: fmt.Sprintf("%s must be %s, not %s; see plandoc's templates/%s", m[1], typeWords(m[3]), typeWords(m[2]), file)}}
+				Msg: msg.Sprintf("%s must be %s, not %s; see plandoc's templates/%s", m[1], typeWords(m[3]), typeWords(m[2]), file)}}
 		}
-		return data.Problems{{File: s.name, Msg: fmt.Sprintf("%v; see plandoc's templates/%s for the keys and their types", err, file)}}
+		return data.Problems{{File: s.name, Msg: msg.Sprintf("%v; see plandoc's templates/%s for the keys and their types", err, file)}}
 	}
 	var probs data.Problems
 	var reported []string
@@ -200,7 +201,7 @@ func (s *source) decode(v any, file string) data.Problems {
 		reported = append(reported, path)
 		line, col := s.pos.KeyAt(path)
 		probs = append(probs, data.Problem{File: s.name, Line: line, Col: col,
-			Msg: fmt.Sprintf("unknown key %s; no document uses it (see plandoc's templates/%s for the keys)", path, file)})
+			Msg: msg.Sprintf("unknown key %s; no document uses it (see plandoc's templates/%s for the keys)", path, file)})
 	}
 	return probs
 }
@@ -211,17 +212,17 @@ var typeError = regexp.MustCompile(`last key "([^"]+)"\): incompatible types: TO
 func typeWords(t string) string {
 	switch t {
 	case "string":
-		return "text"
+		return msg.Sprintf("text")
 	case "float", "float64":
-		return "a number"
+		return msg.Sprintf("a number")
 	case "integer", "int", "int64":
-		return "a whole number"
+		return msg.Sprintf("a whole number")
 	case "bool":
-		return "true or false"
+		return msg.Sprintf("true or false")
 	case "array", "slice":
-		return "a list"
+		return msg.Sprintf("a list")
 	case "table", "map", "struct":
-		return "a table"
+		return msg.Sprintf("a table")
 	}
 	return t
 }
@@ -233,7 +234,7 @@ func typeWords(t string) string {
 func loadFile(file, dir string, v any, reset func(user data.Positions)) (*checker, data.Problems) {
 	raw, err := builtin.ReadFile(file)
 	if err != nil {
-		return nil, data.Problems{{File: file, Msg: fmt.Sprintf("embedded template: %v", err)}}
+		return nil, data.Problems{{File: file, Msg: msg.Sprintf("embedded template: %v", err)}}
 	}
 	emb, probs := readSource(file+" (embedded)", raw)
 	if probs != nil {

@@ -1,6 +1,10 @@
 package templates
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/plandoc/plandoc/data/msg"
+)
 
 // Quarterly is quarterly.toml: the wording and layout of a quarterly
 // report; its page and header blocks are the annex's.
@@ -118,8 +122,8 @@ func (q *Quarterly) check(k *checker, cols *Columns, page Page) {
 	k.fontSize("heading.number_size", h.NumberSize)
 	k.fontSize("heading.date_size", h.DateSize)
 	k.fontSize("heading.opening_size", h.OpeningSize)
-	k.number("summary.chart_height", q.Summary.ChartHeight, 30, 150, "mm", "the chart heights")
-	k.number("closing.signature_space", q.Closing.SignatureSpace, 10, 60, "mm", "the room for a signature and seal,")
+	k.number("summary.chart_height", q.Summary.ChartHeight, 30, 150, "mm", msg.Mark("the chart heights"))
+	k.number("closing.signature_space", q.Closing.SignatureSpace, 10, 60, "mm", msg.Mark("the room for a signature and seal,"))
 	seen := map[string]string{}
 	for _, sh := range []struct{ key, name string }{{"summary", q.Sheets.Summary}, {"chart", q.Sheets.Chart}, {"tasks", q.Sheets.Tasks},
 		{"results", q.Sheets.Results}, {"results_chart", q.Sheets.ResultsChart}, {"open", q.Sheets.Open}} {

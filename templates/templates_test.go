@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/bad/*.want from the loader's output (review the diff!)")
@@ -100,6 +101,16 @@ func TestTextFillsItsPlaceholders(t *testing.T) {
 // out as FILE.toml in a templates folder (a case may have several files),
 // and loading it must give exactly the problems in NAME.want.
 func TestBadTemplates(t *testing.T) {
+	for _, lang := range []msg.Lang{msg.English, msg.Vietnamese} {
+		t.Run(string(lang), func(t *testing.T) {
+			msg.Use(lang)
+			defer msg.Use(msg.English)
+			badTemplates(t, lang)
+		})
+	}
+}
+
+func badTemplates(t *testing.T, lang msg.Lang) {
 	files, err := filepath.Glob("testdata/bad/*.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -129,6 +140,9 @@ func TestBadTemplates(t *testing.T) {
 			}
 			got := strings.ReplaceAll(pe.Error(), dir+string(filepath.Separator), "") + "\n"
 			wantFile := filepath.Join("testdata", "bad", name+".want")
+			if lang != msg.English {
+				wantFile = filepath.Join("testdata", "bad", name+"."+string(lang)+".want")
+			}
 			if *update {
 				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
 					t.Fatal(err)

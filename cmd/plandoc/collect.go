@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/data/returns"
 	"github.com/plandoc/plandoc/templates"
@@ -23,12 +24,13 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(collectMemory))
 	fs := flag.NewFlagSet("plandoc collect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	langFlag(fs)
 	planPath := fs.String("plan", "", "the plan the workbooks were made from (default: the bundled plan)")
 	out := fs.String("o", "progress.toml", "the progress file to write, merged with what it already holds")
 	asOf := fs.String("as-of", "", "the date the facts are as of, 2021-06-30 or 30/06/2021 (default: the day the newest return was saved)")
 	tplDir := fs.String("templates", "", "the templates the workbooks were made with (see plandoc render)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: plandoc collect [-plan PLAN.toml] [-o progress.toml] [-as-of DATE] [-templates DIR] RETURNED...\n\nReads the workbooks the departments sent back (.xlsx or .ods, or folders of them),\nmerges what they reported into the progress file, and reports everything odd.\nThe workbooks are only read.")
+		fmt.Fprintln(stderr, msg.Sprintf("Usage: plandoc collect [-plan PLAN.toml] [-o progress.toml] [-as-of DATE] [-templates DIR] RETURNED...\n\nReads the workbooks the departments sent back (.xlsx or .ods, or folders of them),\nmerges what they reported into the progress file, and reports everything odd.\nThe workbooks are only read."))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -42,7 +44,7 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 	if *asOf != "" {
 		d, err := data.ParseDate(*asOf)
 		if err != nil {
-			fmt.Fprintln(stderr, "plandoc collect: -as-of:", err)
+			fmt.Fprintln(stderr, msg.Sprintf("plandoc collect: -as-of: %v", err))
 			return 2
 		}
 		opts.AsOf = d
@@ -54,7 +56,7 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 	plan, probs, err := loadPlan(planArgs)
 	if err != nil {
 		printProblems(stderr, probs)
-		fmt.Fprintln(stderr, "plandoc collect:", firstLine(err))
+		fmt.Fprintln(stderr, msg.Sprintf("plandoc collect: %v", firstLine(err)))
 		return 1
 	}
 	set, err := templates.Load(*tplDir)
@@ -64,28 +66,28 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "plandoc collect:", err)
+		fmt.Fprintln(stderr, msg.Sprintf("plandoc collect: %v", err))
 		return 1
 	}
 	opts.Plan, opts.Columns, opts.Workbook = plan, set.Columns, set.Workbook
 	record, existed, err := progress.Read(*out)
 	if err != nil {
-		fmt.Fprintln(stderr, "plandoc collect:", firstLine(err))
+		fmt.Fprintln(stderr, msg.Sprintf("plandoc collect: %v", firstLine(err)))
 		return 1
 	}
 	paths, err := returns.Files(fs.Args())
 	if err != nil {
-		fmt.Fprintln(stderr, "plandoc collect:", err)
+		fmt.Fprintln(stderr, msg.Sprintf("plandoc collect: %v", err))
 		return 1
 	}
 	res := returns.Collect(paths, opts)
 	printProblems(stdout, res.Problems)
 	if res.Read == 0 {
-		fmt.Fprintf(stderr, "plandoc collect: no returned workbook could be read (%d given); %s is unchanged\n", len(paths), *out)
+		fmt.Fprintln(stderr, msg.Sprintf("plandoc collect: no returned workbook could be read (%d given); %s is unchanged", len(paths), *out))
 		return 1
 	}
 	if existed && record.PlanSHA256 != "" && record.PlanSHA256 != plan.Source.SHA256 {
-		fmt.Fprintf(stdout, "%s: warning: its facts were collected against an earlier version of the plan; they are kept, the new ones merged in\n", *out)
+		fmt.Fprintln(stdout, msg.Sprintf("%s: warning: its facts were collected against an earlier version of the plan; they are kept, the new ones merged in", *out))
 	}
 	// A first collect of a large plan changes every fact: the first are
 	// listed, the rest counted.
@@ -96,10 +98,10 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 	record.PlanSHA256, record.AsOf = plan.Source.SHA256, res.AsOf
 	record.Sort(plan)
 	if err := record.Write(*out); err != nil {
-		fmt.Fprintln(stderr, "plandoc collect:", err)
+		fmt.Fprintln(stderr, msg.Sprintf("plandoc collect: %v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "read %s, %s as of %s; %s changed since the previous collect:\n", count(res.Read, "workbook"), count(facts, "fact"), res.AsOf, count(changed, "fact"))
+	fmt.Fprintln(stdout, msg.Sprintf("read %s, %s as of %s; %s changed since the previous collect:", count(res.Read, "workbook"), count(facts, "fact"), res.AsOf, count(changed, "fact")))
 	for _, c := range changes {
 		name := c.Now.Unit
 		if u := plan.Unit(c.Now.Unit); u != nil {
@@ -107,15 +109,15 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 		}
 		switch {
 		case c.Before == nil:
-			fmt.Fprintf(stdout, "  task %s, %s (%s): %s\n", c.Now.TT, name, c.Now.Role, describe(c.Now))
+			fmt.Fprintln(stdout, msg.Sprintf("  task %s, %s (%s): %s", c.Now.TT, name, roleWord(c.Now.Role), describe(c.Now)))
 		default:
-			fmt.Fprintf(stdout, "  task %s, %s (%s): %s, was %s\n", c.Now.TT, name, c.Now.Role, describe(c.Now), describe(*c.Before))
+			fmt.Fprintln(stdout, msg.Sprintf("  task %s, %s (%s): %s, was %s", c.Now.TT, name, roleWord(c.Now.Role), describe(c.Now), describe(*c.Before)))
 		}
 	}
 	if changed > len(changes) {
-		fmt.Fprintf(stdout, "  … and %d more (%s holds them all)\n", changed-len(changes), *out)
+		fmt.Fprintln(stdout, msg.Sprintf("  … and %d more (%s holds them all)", changed-len(changes), *out))
 	}
-	fmt.Fprintf(stderr, "wrote %s (%s); %s, %s\n", *out, count(len(record.Entries), "fact"), count(res.Problems.Errors(), "workbook"), count(res.Problems.Warnings(), "warning"))
+	fmt.Fprintln(stderr, msg.Sprintf("wrote %s (%s); %s, %s", *out, count(len(record.Entries), "fact"), count(res.Problems.Errors(), "workbook"), count(res.Problems.Warnings(), "warning")))
 	return 0
 }
 
@@ -123,7 +125,7 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 func describe(e progress.Entry) string {
 	s := e.Status
 	if s == "" {
-		s = "no status"
+		s = msg.Sprintf("no status")
 	}
 	if !e.Done.IsZero() {
 		s += " " + e.Done.String()
@@ -132,4 +134,12 @@ func describe(e progress.Entry) string {
 		s += " → " + e.NewTime
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// roleWord names a unit's part in a task in the user's language.
+func roleWord(r progress.Role) string {
+	if r == progress.Lead {
+		return msg.Sprintf("lead")
+	}
+	return msg.Sprintf("partner")
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // loadPlan loads the plan named on the command line, or the bundled one.
@@ -17,7 +18,7 @@ func loadPlan(args []string) (*data.Plan, data.Problems, error) {
 	case 1:
 		return data.LoadFile(args[0])
 	}
-	return nil, nil, fmt.Errorf("expected at most one plan file, got %d arguments", len(args))
+	return nil, nil, msg.Errorf("expected at most one plan file, got %d arguments", len(args))
 }
 
 func printProblems(w io.Writer, probs data.Problems) {

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // ColumnFields are the names -columns gives the plan's columns, in the
@@ -21,18 +23,18 @@ func ParseColumns(s string) (map[string]string, error) {
 		field, after, ok := strings.Cut(rest, "=")
 		field = strings.TrimSpace(field)
 		if !ok || field == "" {
-			return nil, fmt.Errorf("-columns: %q is not field=\"Heading\"; write for example content=\"Tên gọi văn bản\"", rest)
+			return nil, msg.Errorf("-columns: %q is not field=\"Heading\"; write for example content=\"Tên gọi văn bản\"", rest)
 		}
 		after = strings.TrimSpace(after)
 		var heading string
 		if strings.HasPrefix(after, `"`) {
 			end := strings.Index(after[1:], `"`)
 			if end < 0 {
-				return nil, fmt.Errorf("-columns: the heading of %s has no closing quote", field)
+				return nil, msg.Errorf("-columns: the heading of %s has no closing quote", field)
 			}
 			heading, rest = after[1:1+end], strings.TrimSpace(after[2+end:])
 			if rest != "" && !strings.HasPrefix(rest, ",") {
-				return nil, fmt.Errorf("-columns: a comma must follow the heading of %s, not %q", field, rest)
+				return nil, msg.Errorf("-columns: a comma must follow the heading of %s, not %q", field, rest)
 			}
 		} else {
 			heading, rest, _ = strings.Cut(after, ",")
@@ -40,13 +42,13 @@ func ParseColumns(s string) (map[string]string, error) {
 		}
 		rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
 		if !slices.Contains(ColumnFields, field) {
-			return nil, fmt.Errorf("-columns: no column %q; the columns are %s", field, strings.Join(ColumnFields, ", "))
+			return nil, msg.Errorf("-columns: no column %q; the columns are %s", field, strings.Join(ColumnFields, ", "))
 		}
 		if _, dup := out[field]; dup {
-			return nil, fmt.Errorf("-columns: %s is named twice", field)
+			return nil, msg.Errorf("-columns: %s is named twice", field)
 		}
 		if strings.TrimSpace(heading) == "" {
-			return nil, fmt.Errorf("-columns: the heading of %s is empty", field)
+			return nil, msg.Errorf("-columns: the heading of %s is empty", field)
 		}
 		out[field] = strings.TrimSpace(heading)
 	}
@@ -58,7 +60,7 @@ func ParseColumns(s string) (map[string]string, error) {
 func (o Options) headings() (headings, error) {
 	for _, field := range slices.Sorted(maps.Keys(o.Columns)) {
 		if !slices.Contains(ColumnFields, field) {
-			return nil, fmt.Errorf("%w: no column %q; the columns are %s", ErrFormat, field, strings.Join(ColumnFields, ", "))
+			return nil, msg.Errorf("%w: no column %q; the columns are %s", ErrFormat, field, strings.Join(ColumnFields, ", "))
 		}
 	}
 	// In the fields' own order, so the same mapping gives the same message.
@@ -70,7 +72,7 @@ func (o Options) headings() (headings, error) {
 		}
 		h := foldHeading(heading)
 		if other, dup := hs[h]; dup {
-			return nil, fmt.Errorf("%w: the heading %q is given for both %s and %s", ErrFormat, heading, other, field)
+			return nil, msg.Errorf("%w: the heading %q is given for both %s and %s", ErrFormat, heading, other, field)
 		}
 		hs[h] = field
 	}

@@ -4,12 +4,11 @@
 package importer
 
 import (
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -59,10 +58,16 @@ func clean(s string) string {
 var cleaner = strings.NewReplacer("\uFEFF", "", "\x00", "", "\r\n", "\n", "\r", "\n", "\u00A0", " ")
 
 // ErrFormat is wrapped by every error about the source itself.
-var ErrFormat = errors.New("cannot import")
+var ErrFormat error = importError{}
+
+// importError says "cannot import" in the language of the moment it is
+// printed, not of the moment the program started.
+type importError struct{}
+
+func (importError) Error() string { return msg.Sprintf("cannot import") }
 
 func formatError(name, format string, args ...any) error {
-	return fmt.Errorf("%w %s: %s", ErrFormat, name, fmt.Sprintf(format, args...))
+	return msg.Errorf("%w %s: %s", ErrFormat, name, msg.Sprintf(format, args...))
 }
 
 // read picks the reader by the file's name and content.

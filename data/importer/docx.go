@@ -4,10 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // readDocx reads the paragraphs and tables of word/document.xml with the
@@ -133,7 +134,7 @@ func parseDocumentXML(r io.Reader) (*document, error) {
 					cellParas = append(cellParas, para.String())
 				} else {
 					paras++
-					d.paragraph(para.String(), fmt.Sprintf("paragraph %d", paras))
+					d.paragraph(para.String(), msg.Sprintf("paragraph %d", paras))
 				}
 				para.Reset()
 			case "tc":
@@ -171,7 +172,7 @@ func attr(t xml.StartElement, local string) string {
 // first, a cell merged down repeats the text above it (a unit written once
 // for several tasks belongs to each).
 func docxTable(rows [][]docxCell, n int) block {
-	b := block{where: fmt.Sprintf("table %d", n)}
+	b := block{where: msg.Sprintf("table %d", n)}
 	var above []string
 	for i, cells := range rows {
 		var grid []string
@@ -187,7 +188,7 @@ func docxTable(rows [][]docxCell, n int) block {
 			}
 		}
 		above = grid
-		b.rows = append(b.rows, row{cells: grid, where: fmt.Sprintf("table %d row %d", n, i+1)})
+		b.rows = append(b.rows, row{cells: grid, where: msg.Sprintf("table %d row %d", n, i+1)})
 	}
 	return b
 }

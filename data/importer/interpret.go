@@ -1,12 +1,12 @@
 package importer
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // Inference is something the importer worked out that a person should
@@ -35,19 +35,19 @@ const (
 )
 
 var kindNames = [...]string{
-	kindHeader:    "title and decision",
-	kindSpelling:  "spellings",
-	kindJoint:     "joint units",
-	kindPartner:   "partners",
-	kindPresiding: "presiding",
-	kindSection:   "sections",
-	kindTime:      "times",
-	kindMissing:   "missing",
-	kindRows:      "rows",
-	kindLike:      "last year's plan",
+	kindHeader:    msg.Mark("title and decision"),
+	kindSpelling:  msg.Mark("spellings"),
+	kindJoint:     msg.Mark("joint units"),
+	kindPartner:   msg.Mark("partners"),
+	kindPresiding: msg.Mark("presiding"),
+	kindSection:   msg.Mark("sections"),
+	kindTime:      msg.Mark("times"),
+	kindMissing:   msg.Mark("missing"),
+	kindRows:      msg.Mark("rows"),
+	kindLike:      msg.Mark("last year's plan"),
 }
 
-func (k Kind) String() string { return kindNames[k] }
+func (k Kind) String() string { return msg.Text(kindNames[k]) }
 
 // CountByKind sums a report per kind, in the order of the kinds, leaving
 // out kinds that did not occur: "title and decision 7, spellings 4".
@@ -59,7 +59,7 @@ func CountByKind(report []Inference) string {
 	var parts []string
 	for k, n := range counts {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", Kind(k), n))
+			parts = append(parts, msg.Sprintf("%s %d", Kind(k), n))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -93,7 +93,7 @@ type parsed struct {
 }
 
 func (p *parsed) infer(where string, kind Kind, format string, args ...any) {
-	p.report = append(p.report, Inference{Where: where, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	p.report = append(p.report, Inference{Where: where, Kind: kind, Msg: msg.Sprintf(format, args...)})
 }
 
 // interpret finds the program's table in a document and reads its rows.

@@ -4,10 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // readODF reads an OpenDocument text (.odt, LibreOffice Writer) or
@@ -164,7 +165,7 @@ func parseODFContent(r io.Reader, spreadsheet bool) (*document, []string, error)
 					cellParas = append(cellParas, para.String())
 				} else {
 					paras++
-					d.paragraph(para.String(), fmt.Sprintf("paragraph %d", paras))
+					d.paragraph(para.String(), msg.Sprintf("paragraph %d", paras))
 				}
 				para.Reset()
 			case "table-cell", "covered-table-cell":
@@ -205,11 +206,11 @@ func count(s string) int {
 // written once for several tasks belongs to each — in a text; a sheet
 // reads as its .xlsx does, where the text stands in the first cell only.
 func odfTable(rows []odfRow, n int, name string, spreadsheet bool, budget *int) block {
-	where := func(i int) string { return fmt.Sprintf("table %d row %d", n, i) }
-	b := block{where: fmt.Sprintf("table %d", n)}
+	where := func(i int) string { return msg.Sprintf("table %d row %d", n, i) }
+	b := block{where: msg.Sprintf("table %d", n)}
 	if spreadsheet {
-		where = func(i int) string { return fmt.Sprintf("sheet %q row %d", name, i) }
-		b.where = fmt.Sprintf("sheet %q", name)
+		where = func(i int) string { return msg.Sprintf("sheet %q row %d", name, i) }
+		b.where = msg.Sprintf("sheet %q", name)
 	}
 	var above []string
 	number := 0

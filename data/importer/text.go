@@ -2,9 +2,10 @@ package importer
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // readText reads tab-separated text like a table copied out of a PDF or a
@@ -18,7 +19,7 @@ func readText(name string, src []byte) (*document, error) {
 	d := &document{}
 	var table *block
 	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		where := fmt.Sprintf("line %d", i+1)
+		where := msg.Sprintf("line %d", i+1)
 		switch {
 		case strings.Count(line, "\t") >= 2:
 			if table == nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -43,7 +44,7 @@ func readXlsx(name string, src []byte, sheet string) (*document, error) {
 	// lone texts after the tasks the closing, as the table reader decides.
 	// Rows are read one at a time, so a row padded to column XFD is trimmed
 	// before the next is read.
-	b := block{where: fmt.Sprintf("sheet %q", sheet)}
+	b := block{where: msg.Sprintf("sheet %q", sheet)}
 	for i := 1; rows.Next(); i++ {
 		if i > maxRows {
 			return nil, formatError(name, "more than %d rows in sheet %q; plandoc imports programs of at most %d rows", maxRows, sheet, maxRows)
@@ -63,7 +64,7 @@ func readXlsx(name string, src []byte, sheet string) (*document, error) {
 		if dropOwnMarks(cells) {
 			continue
 		}
-		b.rows = append(b.rows, row{cells: cells, where: fmt.Sprintf("row %d", i)})
+		b.rows = append(b.rows, row{cells: cells, where: msg.Sprintf("row %d", i)})
 	}
 	if err := rows.Error(); err != nil {
 		return nil, formatError(name, "cannot read sheet %q: %v", sheet, err)

@@ -7,12 +7,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/safefile"
 )
 
@@ -136,13 +136,13 @@ func Parse(name string, raw []byte) (*Progress, error) {
 		return nil, data.Problems{data.SyntaxProblem(name, raw, err)}.Err()
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, data.Problems{{File: name, Msg: fmt.Sprintf("unknown key %s; a progress file is written by plandoc collect", und[0])}}.Err()
+		return nil, data.Problems{{File: name, Msg: msg.Sprintf("unknown key %s; a progress file is written by plandoc collect", und[0])}}.Err()
 	}
 	p := &Progress{PlanSHA256: f.PlanSHA256, AsOf: dateOf(f.AsOf)}
 	for i, e := range f.Entry {
 		role := Role(e.Role)
 		if e.Task == "" || e.Unit == "" || (role != Lead && role != Partner) {
-			return nil, data.Problems{{File: name, Msg: "entry #" + strconv.Itoa(i+1) + " lacks its task, its unit or a role of lead or partner; a progress file is written by plandoc collect"}}.Err()
+			return nil, data.Problems{{File: name, Msg: msg.Sprintf("entry #%d lacks its task, its unit or a role of lead or partner; a progress file is written by plandoc collect", i+1)}}.Err()
 		}
 		p.Entries = append(p.Entries, Entry{Task: e.Task, TT: e.TT, Unit: e.Unit, Role: role, Status: e.Status, Done: dateOf(e.Done),
 			NewTime: e.NewTime, Notes: e.Notes, Extra: e.Extra, Source: e.Source, SourceSHA256: e.SourceSHA256, Saved: e.Saved, AsOf: dateOf(e.AsOf)})

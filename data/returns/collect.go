@@ -3,7 +3,6 @@ package returns
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/data/safefile"
 	"github.com/plandoc/plandoc/templates"
@@ -33,7 +33,8 @@ type Options struct {
 	Workbook *templates.Workbook
 	AsOf     data.Date // zero: the date the newest return was saved
 
-	keys map[string]*data.Task
+	keys    map[string]*data.Task
+	digests map[string]string // unit id → what its workbook shows (data.Plan.Digest)
 }
 
 // Result is what the returns said, and everything odd about them.
@@ -51,7 +52,7 @@ func Files(args []string) ([]string, error) {
 	for _, a := range args {
 		info, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("returned workbook: %w", err)
+			return nil, msg.Errorf("returned workbook: %w", err)
 		}
 		if !info.IsDir() {
 			out = append(out, a)
@@ -59,7 +60,7 @@ func Files(args []string) ([]string, error) {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			return nil, fmt.Errorf("reading folder of returns: %w", err)
+			return nil, msg.Errorf("reading folder of returns: %w", err)
 		}
 		for _, e := range entries {
 			ext := strings.ToLower(filepath.Ext(e.Name()))
@@ -76,6 +77,10 @@ func Files(args []string) ([]string, error) {
 func Collect(paths []string, opts Options) *Result {
 	res := &Result{}
 	opts.keys = taskKeys(opts.Plan)
+	opts.digests = map[string]string{}
+	for _, w := range opts.Plan.Workloads() {
+		opts.digests[w.Unit.ID] = opts.Plan.Digest(w)
+	}
 	// The workbooks are read on every processor at once, each turned into
 	// facts at once and its rows let go (a large plan's returns hold
 	// hundreds of thousands); what they hold is taken in the order given.
@@ -105,7 +110,7 @@ func Collect(paths []string, opts Options) *Result {
 	for i, path := range paths {
 		b, err := read[i], errs[i]
 		if err != nil {
-			res.Problems = append(res.Problems, data.Problem{File: path, Msg: err.Error() + "; not read"})
+			res.Problems = append(res.Problems, data.Problem{File: path, Msg: msg.Sprintf("%v; not read", err)})
 			continue
 		}
 		res.Problems = append(res.Problems, b.problems...)
@@ -153,7 +158,7 @@ func readReturn(path string, opts Options) (*returned, error) {
 	var wb *workbook
 	switch {
 	case len(src) == 0:
-		return nil, fmt.Errorf("the file is empty")
+		return nil, msg.Errorf("the file is empty")
 	case strings.EqualFold(filepath.Ext(path), ".ods"):
 		wb, err = readOds(path, src)
 	default:
@@ -171,27 +176,29 @@ func readReturn(path string, opts Options) (*returned, error) {
 		}
 		ts, err := readTaskSheet(path, s, m, opts.Columns.Progress, opts.Columns)
 		if err != nil {
-			b.problems = append(b.problems, data.Problem{File: path + ":" + s.name, Severity: data.Warning, Msg: err.Error() + "; sheet not read"})
+			b.problems = append(b.problems, data.Problem{File: path + ":" + s.name, Severity: data.Warning, Msg: msg.Sprintf("%v; sheet not read", err)})
 			continue
 		}
 		if b.unit != "" && m.unit != b.unit {
-			return nil, fmt.Errorf("its sheets belong to two units (%s and %s); send each unit's own workbook", b.unit, m.unit)
+			return nil, msg.Errorf("its sheets belong to two units (%s and %s); send each unit's own workbook", b.unit, m.unit)
 		}
 		b.unit, b.plan = m.unit, m.plan
 		b.sheets = append(b.sheets, ts)
 	}
 	if len(b.sheets) == 0 {
-		return nil, fmt.Errorf("no department's task sheet in it (none carries plandoc's hidden marks); is it a workbook plandoc made for a department?")
+		return nil, msg.Errorf("no department's task sheet in it (none carries plandoc's hidden marks); is it a workbook plandoc made for a department?")
 	}
 	if opts.Plan.Unit(b.unit) == nil {
-		return nil, fmt.Errorf("it is the workbook of unit %q, which this plan does not have: a workbook of another plan", b.unit)
+		return nil, msg.Errorf("it is the workbook of unit %q, which this plan does not have: a workbook of another plan", b.unit)
 	}
 	if !b.matchesPlan(opts.keys) {
-		return nil, fmt.Errorf("none of its tasks is in this plan (it was made from plan %.12s…, this is %.12s…): a workbook of another plan or year", b.plan, opts.Plan.Source.SHA256)
+		return nil, msg.Errorf("none of its tasks is in this plan: a workbook of another plan or year")
 	}
-	if b.plan != opts.Plan.Source.SHA256 {
+	// A workbook carries its unit's digest; one made by plandoc 0.1 before
+	// digests, the whole plan's sha256.
+	if b.plan != opts.digests[b.unit] && b.plan != opts.Plan.Source.SHA256 {
 		b.problems = append(b.problems, data.Problem{File: path, Severity: data.Warning,
-			Msg: "made from an earlier version of the plan: the tasks whose content is unchanged are taken, the others are listed"})
+			Msg: msg.Sprintf("made from an earlier version of the plan: the tasks whose content is unchanged are taken, the others are listed")})
 	}
 	return b, nil
 }
@@ -232,7 +239,7 @@ func latestPerUnit(books []*returned, res *Result) []*returned {
 				why = "the same file"
 			}
 			res.Problems = append(res.Problems, data.Problem{File: other.path, Severity: data.Warning,
-				Msg: fmt.Sprintf("another return of unit %q; %s is used (%s)", u, list[0].path, why)})
+				Msg: msg.Sprintf("another return of unit %q; %s is used (%s)", u, list[0].path, why)})
 		}
 	}
 	return out

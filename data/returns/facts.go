@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -15,7 +16,7 @@ func (b *returned) readFacts(opts Options, byKey map[string]*data.Task, sheets m
 	p, pr := opts.Plan, opts.Columns.Progress
 	var probs data.Problems
 	warn := func(s taskSheet, row int, format string, args ...any) {
-		probs = append(probs, data.Problem{File: b.path + ":" + s.name, Line: row, Severity: data.Warning, Msg: fmt.Sprintf(format, args...)})
+		probs = append(probs, data.Problem{File: b.path + ":" + s.name, Line: row, Severity: data.Warning, Msg: msg.Sprintf(format, args...)})
 	}
 	var out []progress.Entry
 	for _, s := range b.sheets {
@@ -160,7 +161,7 @@ func checkJointLeads(p *data.Plan, res *Result) {
 		if len(statuses) > 1 {
 			line, col := p.Where(fmt.Sprintf("tasks[%d]", i))
 			res.Problems = append(res.Problems, data.Problem{File: p.Source.Name, Line: line, Col: col, Severity: data.Warning,
-				Msg: fmt.Sprintf("task %s: its joint leads report differently (%s); both are kept, and the reports show both", t.TT, strings.Join(said, ", "))})
+				Msg: msg.Sprintf("task %s: its joint leads report differently (%s); both are kept, and the reports show both", t.TT, strings.Join(said, ", "))})
 		}
 	}
 }

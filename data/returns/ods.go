@@ -4,13 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // readOds reads an OpenDocument spreadsheet with the standard library:
@@ -21,7 +21,7 @@ import (
 func readOds(name string, src []byte) (*workbook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
-		return nil, fmt.Errorf("not a spreadsheet plandoc can read (%v)", err)
+		return nil, msg.Errorf("not a spreadsheet plandoc can read (%v)", err)
 	}
 	wb := &workbook{}
 	var content *zip.File
@@ -34,19 +34,19 @@ func readOds(name string, src []byte) (*workbook, error) {
 		}
 	}
 	if content == nil {
-		return nil, fmt.Errorf("not an OpenDocument spreadsheet (content.xml is missing)")
+		return nil, msg.Errorf("not an OpenDocument spreadsheet (content.xml is missing)")
 	}
 	if content.UncompressedSize64 > maxUnzipped {
-		return nil, fmt.Errorf("content.xml unzips to more than %d MB; a returned workbook is far smaller", maxUnzipped>>20)
+		return nil, msg.Errorf("content.xml unzips to more than %d MB; a returned workbook is far smaller", maxUnzipped>>20)
 	}
 	rc, err := content.Open()
 	if err != nil {
-		return nil, fmt.Errorf("cannot open content.xml: %v", err)
+		return nil, msg.Errorf("cannot open content.xml: %v", err)
 	}
 	defer rc.Close()
 	sheets, err := parseOdsContent(io.LimitReader(rc, maxUnzipped))
 	if err != nil {
-		return nil, fmt.Errorf("content.xml is damaged: %v", err)
+		return nil, msg.Errorf("content.xml is damaged: %v", err)
 	}
 	wb.sheets = sheets
 	return wb, nil
@@ -180,7 +180,7 @@ func parseOdsContent(r io.Reader) ([]sheet, error) {
 					continue
 				}
 				if len(cur.rows)+pending+rowRepeat > maxRows {
-					return nil, fmt.Errorf("sheet %q has more than %d rows", cur.name, maxRows)
+					return nil, msg.Errorf("sheet %q has more than %d rows", cur.name, maxRows)
 				}
 				for range pending {
 					cur.rows = append(cur.rows, nil)

@@ -1,11 +1,11 @@
 package returns
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/progress"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -46,7 +46,7 @@ func readTaskSheet(path string, s *sheet, m marks, pr templates.Progress, cols *
 		}
 	}
 	if header < 0 {
-		return ts, fmt.Errorf("no header row with the columns %q and %q", pr.Status, pr.Key)
+		return ts, msg.Errorf("no header row with the columns %q and %q", pr.Status, pr.Key)
 	}
 	col := func(heading string) int {
 		if c, ok := at[fold(heading)]; ok {

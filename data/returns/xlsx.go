@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"html"
 	"io"
 	"path"
@@ -15,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // readXlsx reads every sheet of a workbook, values raw (a date is its day
@@ -24,11 +24,11 @@ import (
 // seconds where scanning them costs a tenth of that.
 func readXlsx(name string, src []byte) (*workbook, error) {
 	if bytes.HasPrefix(src, []byte("\xD0\xCF\x11\xE0")) {
-		return nil, fmt.Errorf("the workbook is password-protected or an old .xls file; remove the password (File > Info > Protect Workbook), save it as .xlsx and send it again")
+		return nil, msg.Errorf("the workbook is password-protected or an old .xls file; remove the password (File > Info > Protect Workbook), save it as .xlsx and send it again")
 	}
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
-		return nil, fmt.Errorf("not a workbook plandoc can read (%v)", err)
+		return nil, msg.Errorf("not a workbook plandoc can read (%v)", err)
 	}
 	parts := map[string]*zip.File{}
 	var total uint64
@@ -37,7 +37,7 @@ func readXlsx(name string, src []byte) (*workbook, error) {
 		total += f.UncompressedSize64
 	}
 	if total > maxUnzipped {
-		return nil, fmt.Errorf("the workbook unzips to more than %d MB; a returned workbook is far smaller", maxUnzipped>>20)
+		return nil, msg.Errorf("the workbook unzips to more than %d MB; a returned workbook is far smaller", maxUnzipped>>20)
 	}
 	read := func(name string) ([]byte, error) {
 		f, ok := parts[name]
@@ -54,13 +54,13 @@ func readXlsx(name string, src []byte) (*workbook, error) {
 		buf := bytes.NewBuffer(make([]byte, 0, min(f.UncompressedSize64, maxUnzipped)+bytes.MinRead))
 		_, err = buf.ReadFrom(io.LimitReader(rc, maxUnzipped+1))
 		if err == nil && buf.Len() > maxUnzipped {
-			err = fmt.Errorf("%s unzips to more than %d MB", name, maxUnzipped>>20)
+			err = msg.Errorf("%s unzips to more than %d MB", name, maxUnzipped>>20)
 		}
 		return buf.Bytes(), err
 	}
 	book, err := read("xl/workbook.xml")
 	if err != nil || book == nil {
-		return nil, fmt.Errorf("not a workbook plandoc can read (xl/workbook.xml is missing or damaged)")
+		return nil, msg.Errorf("not a workbook plandoc can read (xl/workbook.xml is missing or damaged)")
 	}
 	sheets, err := sheetParts(book, read)
 	if err != nil {
@@ -68,11 +68,11 @@ func readXlsx(name string, src []byte) (*workbook, error) {
 	}
 	sst, err := read("xl/sharedStrings.xml")
 	if err != nil {
-		return nil, fmt.Errorf("xl/sharedStrings.xml: %v", err)
+		return nil, msg.Errorf("xl/sharedStrings.xml: %v", err)
 	}
 	shared, err := sharedStrings(sst)
 	if err != nil {
-		return nil, fmt.Errorf("xl/sharedStrings.xml is damaged: %v", err)
+		return nil, msg.Errorf("xl/sharedStrings.xml is damaged: %v", err)
 	}
 	wb := &workbook{}
 	if core, _ := read("docProps/core.xml"); core != nil {
@@ -81,11 +81,11 @@ func readXlsx(name string, src []byte) (*workbook, error) {
 	for _, sp := range sheets {
 		raw, err := read(sp.path)
 		if err != nil {
-			return nil, fmt.Errorf("sheet %q: %v", sp.name, err)
+			return nil, msg.Errorf("sheet %q: %v", sp.name, err)
 		}
 		rows, err := scanSheet(raw, shared)
 		if err != nil {
-			return nil, fmt.Errorf("sheet %q is damaged: %v", sp.name, err)
+			return nil, msg.Errorf("sheet %q is damaged: %v", sp.name, err)
 		}
 		wb.sheets = append(wb.sheets, sheet{name: sp.name, rows: rows})
 	}
@@ -103,11 +103,11 @@ func sheetParts(book []byte, read func(string) ([]byte, error)) ([]sheetPart, er
 		} `xml:"sheets>sheet"`
 	}
 	if err := xml.Unmarshal(book, &wb); err != nil {
-		return nil, fmt.Errorf("xl/workbook.xml is damaged: %v", err)
+		return nil, msg.Errorf("xl/workbook.xml is damaged: %v", err)
 	}
 	raw, err := read("xl/_rels/workbook.xml.rels")
 	if err != nil || raw == nil {
-		return nil, fmt.Errorf("not a workbook plandoc can read (xl/_rels/workbook.xml.rels is missing or damaged)")
+		return nil, msg.Errorf("not a workbook plandoc can read (xl/_rels/workbook.xml.rels is missing or damaged)")
 	}
 	var rels struct {
 		Rel []struct {
@@ -116,7 +116,7 @@ func sheetParts(book []byte, read func(string) ([]byte, error)) ([]sheetPart, er
 		} `xml:"Relationship"`
 	}
 	if err := xml.Unmarshal(raw, &rels); err != nil {
-		return nil, fmt.Errorf("xl/_rels/workbook.xml.rels is damaged: %v", err)
+		return nil, msg.Errorf("xl/_rels/workbook.xml.rels is damaged: %v", err)
 	}
 	targets := map[string]string{}
 	for _, r := range rels.Rel {
@@ -210,7 +210,7 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 		i += lt
 		gt := bytes.IndexByte(raw[i:], '>')
 		if gt < 0 {
-			return nil, fmt.Errorf("a tag is not closed")
+			return nil, msg.Errorf("a tag is not closed")
 		}
 		tag := raw[i+1 : i+gt]
 		i += gt + 1
@@ -223,7 +223,7 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 			if r := attr(attrs, "r"); r != "" {
 				n, err := strconv.Atoi(r)
 				if err != nil || n < 1 {
-					return nil, fmt.Errorf("a row numbered %q", r)
+					return nil, msg.Errorf("a row numbered %q", r)
 				}
 				rowNum = n
 			} else {
@@ -231,7 +231,7 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 			}
 			col = 0
 			if rowNum > maxRows {
-				return nil, fmt.Errorf("more than %d rows", maxRows)
+				return nil, msg.Errorf("more than %d rows", maxRows)
 			}
 		case "c":
 			selfClosing := bytes.HasSuffix(tag, []byte("/"))
@@ -240,20 +240,20 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 			if ref != "" {
 				cc, rr, ok := cellCoordinates(ref)
 				if !ok {
-					return nil, fmt.Errorf("a cell named %q", ref)
+					return nil, msg.Errorf("a cell named %q", ref)
 				}
 				r, c = rr, cc
 			}
 			col = c
 			if r < 1 || c < 1 {
-				return nil, fmt.Errorf("a cell outside any row")
+				return nil, msg.Errorf("a cell outside any row")
 			}
 			if selfClosing {
 				continue
 			}
 			end := indexEnd(raw[i:], "c")
 			if end < 0 {
-				return nil, fmt.Errorf("cell %s is not closed", ref)
+				return nil, msg.Errorf("cell %s is not closed", ref)
 			}
 			inner := raw[i : i+end]
 			i += end
@@ -262,7 +262,7 @@ func scanSheet(raw []byte, shared []string) ([][]cell, error) {
 			}
 			text, err := cellValue(inner, typ, shared)
 			if err != nil {
-				return nil, fmt.Errorf("cell %s: %v", ref, err)
+				return nil, msg.Errorf("cell %s: %v", ref, err)
 			}
 			if text == "" {
 				continue
@@ -447,7 +447,7 @@ func cellValue(inner []byte, typ string, shared []string) (string, error) {
 	case "s":
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 0 || n >= len(shared) {
-			return "", fmt.Errorf("a shared string %q that does not exist", v)
+			return "", msg.Errorf("a shared string %q that does not exist", v)
 		}
 		return shared[n], nil
 	case "b":

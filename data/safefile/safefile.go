@@ -6,12 +6,13 @@ package safefile
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // TempPrefix and TempSuffix name the temporary files Write makes beside
@@ -46,11 +47,11 @@ func WriteWith(dst string, write func(io.Writer) error) error {
 // failure at any step removes the temporary file and leaves dst as it was.
 func replace(dst string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("creating output folder: %w", err)
+		return msg.Errorf("creating output folder: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", dst, err)
+		return msg.Errorf("writing %s: %w", dst, err)
 	}
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	werr := write(bw)
@@ -59,15 +60,15 @@ func replace(dst string, write func(io.Writer) error) error {
 	cerr := tmp.Close()
 	if err := errors.Join(werr, ferr, serr, cerr); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", dst, err)
+		return msg.Errorf("writing %s: %w", dst, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", dst, err)
+		return msg.Errorf("writing %s: %w", dst, err)
 	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", dst, err)
+		return msg.Errorf("writing %s: %w", dst, err)
 	}
 	return nil
 }
@@ -89,12 +90,12 @@ func SyncDir(dir string) error {
 	}
 	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("syncing %s: %w", dir, err)
+		return msg.Errorf("syncing %s: %w", dir, err)
 	}
 	serr := d.Sync()
 	cerr := d.Close()
 	if err := errors.Join(serr, cerr); err != nil {
-		return fmt.Errorf("syncing %s: %w", dir, err)
+		return msg.Errorf("syncing %s: %w", dir, err)
 	}
 	return nil
 }
@@ -107,13 +108,13 @@ func RemoveTemps(dir string) (int, error) {
 		return 0, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("reading %s: %w", dir, err)
+		return 0, msg.Errorf("reading %s: %w", dir, err)
 	}
 	n := 0
 	for _, e := range entries {
 		if name := e.Name(); e.Type().IsRegular() && strings.HasPrefix(name, TempPrefix) && strings.HasSuffix(name, TempSuffix) {
 			if err := os.Remove(filepath.Join(dir, name)); err != nil {
-				return n, fmt.Errorf("removing a dead run's temporary file: %w", err)
+				return n, msg.Errorf("removing a dead run's temporary file: %w", err)
 			}
 			n++
 		}
@@ -128,26 +129,26 @@ func RemoveTemps(dir string) (int, error) {
 func Read(path string, limit int64, what string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", what, err)
+		return nil, msg.Errorf("reading %s: %w", what, err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("reading %s: %s is not a regular file", what, path)
+		return nil, msg.Errorf("reading %s: %s is not a regular file", what, path)
 	}
 	if info.Size() > limit {
-		return nil, fmt.Errorf("reading %s: %s is %.1f MB; a %s is at most %d MB", what, path, float64(info.Size())/(1<<20), what, limit>>20)
+		return nil, msg.Errorf("reading %s: %s is %.1f MB; a %s is at most %d MB", what, path, float64(info.Size())/(1<<20), what, limit>>20)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", what, err)
+		return nil, msg.Errorf("reading %s: %w", what, err)
 	}
 	defer f.Close()
 	// The file may grow after Stat: read no more than the limit allows.
 	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", what, err)
+		return nil, msg.Errorf("reading %s: %w", what, err)
 	}
 	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("reading %s: %s is larger than %d MB, the most a %s can be", what, path, limit>>20, what)
+		return nil, msg.Errorf("reading %s: %s is larger than %d MB, the most a %s can be", what, path, limit>>20, what)
 	}
 	return raw, nil
 }
