@@ -55,11 +55,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // counted are the nouns count says, each as one and as many: Vietnamese
 // nouns do not change ("1 lỗi", "3 lỗi"), English ones do.
 var counted = map[string][2]string{
-	"error":      {msg.Mark("%d error"), msg.Mark("%d errors")},
-	"warning":    {msg.Mark("%d warning"), msg.Mark("%d warnings")},
-	"inference":  {msg.Mark("%d inference"), msg.Mark("%d inferences")},
-	"workbook":   {msg.Mark("%d workbook"), msg.Mark("%d workbooks")},
-	"fact":       {msg.Mark("%d fact"), msg.Mark("%d facts")},
+	"error":     {msg.Mark("%d error"), msg.Mark("%d errors")},
+	"warning":   {msg.Mark("%d warning"), msg.Mark("%d warnings")},
+	"inference": {msg.Mark("%d inference"), msg.Mark("%d inferences")},
+	"workbook":  {msg.Mark("%d workbook"), msg.Mark("%d workbooks")},
+	"fact":      {msg.Mark("%d fact"), msg.Mark("%d facts")},
 }
 
 // count says how many of a noun, in the user's language: "1 error".
