@@ -35,7 +35,9 @@ Every command takes -lang vi or -lang en; by default messages follow the system'
 `)
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	waitForKey(ownConsole(), os.Stdin, os.Stdout)
+	os.Exit(code)
 }
 
 // run is main without the process around it, so tests can call it.
@@ -47,6 +49,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(args) == 0 {
 		args = []string{"render"}
+	}
+	if droppable(args) {
+		return runDropped(args[0], stdout, stderr)
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "render":

@@ -51,3 +51,68 @@ func TestREADMEExamplesWork(t *testing.T) {
 		}
 	}
 }
+
+// TestVietnameseGuideCommands runs every plandoc command of README's
+// Vietnamese guide, in order, in a folder holding what the guide says the
+// clerk has: the program as an Excel table, and later the workbooks the
+// departments sent back.
+func TestVietnameseGuideCommands(t *testing.T) {
+	readme := string(readFile(t, "../../README.md"))
+	start := strings.Index(readme, "## Hướng dẫn sử dụng")
+	end := strings.Index(readme[start+1:], "\n## ")
+	if start < 0 || end < 0 {
+		t.Fatal("README has no section ## Hướng dẫn sử dụng")
+	}
+	guide := readme[start : start+1+end]
+	for _, heading := range []string{"### Cài đặt trên Windows", "### Nhập bảng từ Word/Excel", "### Kiểm tra", "### Xuất văn bản", "### Gửi và nhận lại bảng tính", "plandoc.exe", "go build -o plandoc.exe ./cmd/plandoc"} {
+		if !strings.Contains(guide, heading) {
+			t.Errorf("the guide lacks %q", heading)
+		}
+	}
+	var commands [][]string
+	for _, block := range regexp.MustCompile("(?s)```sh\n(.*?)```").FindAllStringSubmatch(guide, -1) {
+		for _, line := range strings.Split(block[1], "\n") {
+			line, _, _ = strings.Cut(line, "#")
+			if fields := strings.Fields(line); len(fields) > 0 && fields[0] == "plandoc" {
+				commands = append(commands, fields[1:])
+			}
+		}
+	}
+	if len(commands) < 7 {
+		t.Fatalf("found %d plandoc commands in the guide; want its 7", len(commands))
+	}
+	dir := t.TempDir()
+	seedWorkbook(t, filepath.Join(dir, "chuong-trinh-2021.xlsx"))
+	t.Chdir(dir)
+	for _, args := range commands {
+		if args[0] == "collect" {
+			// What came back: every department's workbook, one of them renamed.
+			if err := os.Mkdir("bang-tra-ve", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			entries, err := os.ReadDir(filepath.Join("van-ban", "departments"))
+			if err != nil || len(entries) == 0 {
+				t.Fatalf("no workbooks to send back: %v", err)
+			}
+			for i, e := range entries {
+				name := e.Name()
+				if i == 0 {
+					name = "Bao cao cua Van phong.xlsx"
+				}
+				copyFile(t, filepath.Join("van-ban", "departments", e.Name()), filepath.Join("bang-tra-ve", name))
+			}
+		}
+		code, out, errOut := runCLI(t, append([]string{"-lang", "vi"}, args...)...)
+		if code != 0 {
+			t.Errorf("plandoc %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+		if strings.Contains(out+errOut, " the ") {
+			t.Errorf("plandoc -lang vi %s printed English:\n%s%s", strings.Join(args, " "), out, errOut)
+		}
+	}
+	for _, f := range []string{"ke-hoach-2021.toml", "tien-do.toml", "van-ban/annex.pdf", "van-ban/departments/van-phong.xlsx", "van-ban/quarterly/year.pdf"} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("the guide's commands did not make %s: %v", f, err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -133,7 +134,7 @@ func printChanges(w io.Writer, c render.Changes) {
 		paths []string
 	}{{msg.Mark("  new: %s"), c.New}, {msg.Mark("  changed: %s"), c.Changed}, {msg.Mark("  removed: %s"), c.Removed}} {
 		for _, p := range group.paths {
-			fmt.Fprintln(w, msg.Sprintf(group.label, p))
+			fmt.Fprintln(w, msg.Sprintf(group.label, filepath.FromSlash(p)))
 		}
 	}
 }

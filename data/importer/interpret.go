@@ -133,7 +133,7 @@ func interpret(name string, d *document, hs headings) (*parsed, error) {
 	}
 	for _, f := range []string{"time", "units", "presiding", "partners", "approvers"} {
 		if _, ok := h.cols[f]; !ok {
-			p.infer(t.where, kindMissing, "no %s column found; that part of each task is left empty", fieldNames[f])
+			p.infer(t.where, kindMissing, "no %s column found; that part of each task is left empty", msg.Text(fieldNames[f]))
 		}
 	}
 	cell := func(r row, f string) string {
@@ -228,8 +228,8 @@ func tableWidth(b block) int {
 	return n
 }
 
-var fieldNames = map[string]string{"time": "time (Thời gian thực hiện)", "units": "implementing unit (Bộ phận tham mưu, thực hiện)",
-	"presiding": "presiding person (Người chủ trì)", "partners": "partner (Đơn vị phối hợp)", "approvers": "approving body (Cấp thông qua)"}
+var fieldNames = map[string]string{"time": msg.Mark("time (Thời gian thực hiện)"), "units": msg.Mark("implementing unit (Bộ phận tham mưu, thực hiện)"),
+	"presiding": msg.Mark("presiding person (Người chủ trì)"), "partners": msg.Mark("partner (Đơn vị phối hợp)"), "approvers": msg.Mark("approving body (Cấp thông qua)")}
 
 func (hs headings) hasTask(r row, h header) bool {
 	j, ok := h.cols["content"]

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // known is a name last year's plan registered, and the id that its
@@ -80,7 +81,7 @@ func (r *registry) keepNames(p *parsed, last []known, taken map[string]bool) {
 		name := e.mostFrequent()
 		if match != nil {
 			if name != match.name {
-				p.infer(e.where[e.spellings[0]], kindLike, "%s %q written as last year's %q (id %s)", r.kind, name, match.name, match.id)
+				p.infer(e.where[e.spellings[0]], kindLike, "%s %q written as last year's %q (id %s)", msg.Text(r.kind), name, match.name, match.id)
 			}
 			e.name, e.id, e.kept = match.name, match.id, true
 			continue
@@ -92,9 +93,9 @@ func (r *registry) keepNames(p *parsed, last []known, taken map[string]bool) {
 			}
 		}
 		if near != "" {
-			p.infer(e.where[e.spellings[0]], kindLike, "new %s %q is one letter from last year's %q: probably the same; if so, write it as last year", r.kind, name, near)
+			p.infer(e.where[e.spellings[0]], kindLike, "new %s %q is one letter from last year's %q: probably the same; if so, write it as last year", msg.Text(r.kind), name, near)
 		} else {
-			p.infer(e.where[e.spellings[0]], kindLike, "new %s %q, not in last year's plan", r.kind, name)
+			p.infer(e.where[e.spellings[0]], kindLike, "new %s %q, not in last year's plan", msg.Text(r.kind), name)
 		}
 	}
 }

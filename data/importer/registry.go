@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/msg"
 )
 
 // abbreviations are the short forms offices write for the same words; they
@@ -154,14 +155,14 @@ func (r *registry) finish(p *parsed, taken map[string]bool) {
 			for _, s := range e.spellings {
 				forms = append(forms, fmt.Sprintf("%q (%s)", s, e.where[s]))
 			}
-			p.infer("", kindSpelling, "%s spellings taken as one %s %q: %s; confirm they are the same", r.kind, r.kind, e.name, strings.Join(forms, ", "))
+			p.infer("", kindSpelling, "%s spellings taken as one %s %q: %s; confirm they are the same", msg.Text(r.kind), msg.Text(r.kind), e.name, strings.Join(forms, ", "))
 		}
 		e.id = uniqueID(data.Slug(e.name), r.kind, taken)
 	}
 	for i, a := range live {
 		for _, b := range live[i+1:] {
 			if len([]rune(a.key)) >= 6 && data.Distance(a.key, b.key) == 1 {
-				p.infer(b.where[b.spellings[0]], kindSpelling, "%s %q and %q differ by one letter and are kept apart; if they are one %s, write them the same", r.kind, a.name, b.name, r.kind)
+				p.infer(b.where[b.spellings[0]], kindSpelling, "%s %q and %q differ by one letter and are kept apart; if they are one %s, write them the same", msg.Text(r.kind), a.name, b.name, msg.Text(r.kind))
 			}
 		}
 	}
