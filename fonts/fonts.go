@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/safefile"
@@ -75,8 +76,14 @@ func (fam *Family) Face(s Style) *Face { return fam.Faces[s] }
 
 var embeddedFiles = [4]string{"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"}
 
-// Embedded returns Liberation Serif as shipped with plandoc.
-func Embedded() (*Family, error) {
+// Embedded returns Liberation Serif as shipped with plandoc, read once per
+// process: a family is only read after it is made, and the PDF writer
+// parses each face once for all documents when its bytes stay the same.
+func Embedded() (*Family, error) { return embeddedFamily() }
+
+var embeddedFamily = sync.OnceValues(readEmbedded)
+
+func readEmbedded() (*Family, error) {
 	fam := &Family{Source: "embedded Liberation Serif"}
 	for i, name := range embeddedFiles {
 		data, err := embedded.ReadFile(name)

@@ -26,3 +26,16 @@ func TestBatchCollectorRestores(t *testing.T) {
 		t.Errorf("memory limit after = %d; want %d", got, limit)
 	}
 }
+
+// The soft limit grows with the plan, from 256 MB for a real plan to a
+// ceiling for the largest.
+func TestWorkMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		tasks int
+		want  int64
+	}{{72, 256 << 20}, {1000, 256 << 20}, {10000, 10000 * 48 << 10}, {20000, 20000 * 48 << 10}, {100000, 1280 << 20}} {
+		if got := workMemoryLimit(c.tasks); got != c.want {
+			t.Errorf("workMemoryLimit(%d) = %d MB; want %d MB", c.tasks, got>>20, c.want>>20)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The table has its header and one row per size, with the peer's figure
+// and the ratio to it.
+func TestTablePrintsARowPerSize(t *testing.T) {
+	peer := filepath.Join(t.TempDir(), "peer.txt")
+	if err := os.WriteFile(peer, []byte("# Typst\n72 0.5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-sizes", "72,50", "-runs", "1", "-peer", peer}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "| plan | annex only | peer annex | ratio | whole render |") {
+		t.Fatalf("table:\n%s", out.String())
+	}
+	row := regexp.MustCompile(`^\| 72 tasks \| (\d+\.\d{3}) s \| 0\.500 s \| (\d+\.\d\d) \| (\d+\.\d{3}) s \| \d+ MB \| \d+ \| \d+ \|$`)
+	if !row.MatchString(lines[2]) {
+		t.Errorf("the 2021 row %q", lines[2])
+	}
+	if !strings.HasPrefix(lines[3], "| 50 tasks |") || !strings.Contains(lines[3], "| – | – |") {
+		t.Errorf("a size without a peer figure: %q", lines[3])
+	}
+}
+
+func TestBadPeerFileIsRefused(t *testing.T) {
+	peer := filepath.Join(t.TempDir(), "peer.txt")
+	if err := os.WriteFile(peer, []byte("72 fast\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-peer", peer}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), peer+":1: want \"TASKS SECONDS\"") {
+		t.Errorf("exit %d: %s", code, errOut.String())
+	}
+}
