@@ -30,3 +30,14 @@ func BenchmarkLoad10000Tasks(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkLoad100000Tasks(b *testing.B) {
+	raw := synth.Plan(100000, 50)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if p, probs := Parse("synth", raw); p == nil {
+			b.Fatal(probs)
+		}
+	}
+}

@@ -21,7 +21,7 @@ func (d *decoder) check(p *Plan) {
 	p.sectionByID = map[string]*Section{}
 
 	// Units and groups share one namespace: a partner id may name either.
-	partyLine := map[string]string{}
+	partyLine := map[string]idPlace{}
 	for i := range p.Units {
 		u := &p.Units[i]
 		if d.checkID(msg.Mark("unit"), "units", i, u.ID, partyLine) {
@@ -34,19 +34,19 @@ func (d *decoder) check(p *Plan) {
 			p.groupByID[g.ID] = g
 		}
 	}
-	seen := map[string]string{}
+	seen := map[string]idPlace{}
 	for i := range p.People {
 		if d.checkID(msg.Mark("person"), "people", i, p.People[i].ID, seen) {
 			p.personByID[p.People[i].ID] = &p.People[i]
 		}
 	}
-	seen = map[string]string{}
+	seen = map[string]idPlace{}
 	for i := range p.Bodies {
 		if d.checkID(msg.Mark("approving body"), "bodies", i, p.Bodies[i].ID, seen) {
 			p.bodyByID[p.Bodies[i].ID] = &p.Bodies[i]
 		}
 	}
-	seen = map[string]string{}
+	seen = map[string]idPlace{}
 	for i := range p.Sections {
 		if d.checkID(msg.Mark("section"), "sections", i, p.Sections[i].ID, seen) {
 			p.sectionByID[p.Sections[i].ID] = &p.Sections[i]
@@ -64,9 +64,9 @@ func (d *decoder) check(p *Plan) {
 	d.parties = registeredNames(p)
 	d.nearest = map[string]match{}
 	used := map[string]bool{} // "unit:id", "person:id", …
-	ttLine := map[string]int{}
+	ttIndex := map[string]int{}
 	for i := range p.Tasks {
-		d.checkTask(p, i, ttLine, used)
+		d.checkTask(p, i, ttIndex, used)
 	}
 	d.checkDecisionDate(p)
 	d.checkTitleYears(p)
@@ -76,7 +76,11 @@ func (d *decoder) check(p *Plan) {
 
 // checkID checks one registry id: safe as a file name and not taken. seen
 // maps ids to where they were first defined.
-func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]string) bool {
+// idPlace is where an id was first defined; its line is looked up only
+// for the message about a second definition.
+type idPlace struct{ kind, path string }
+
+func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]idPlace) bool {
 	path := fmt.Sprintf("%s[%d].id", key, i)
 	kind = msg.Text(kind)
 	if id == "" {
@@ -95,23 +99,23 @@ func (d *decoder) checkID(kind, key string, i int, id string, seen map[string]st
 		return false
 	}
 	if first, dup := seen[id]; dup {
-		d.errorf(path, "%s id %q is already used by %s; ids must be unique", kind, id, first)
+		d.errorf(path, "%s id %q is already used by %s; ids must be unique", kind, id, msg.Sprintf("the %s at line %d", first.kind, d.pos.at(first.path).Line))
 		return false
 	}
-	seen[id] = msg.Sprintf("the %s at line %d", kind, d.pos.at(fmt.Sprintf("%s[%d]", key, i)).Line)
+	seen[id] = idPlace{kind, fmt.Sprintf("%s[%d]", key, i)}
 	return true
 }
 
-func (d *decoder) checkTask(p *Plan, i int, ttLine map[string]int, used map[string]bool) {
+func (d *decoder) checkTask(p *Plan, i int, ttIndex map[string]int, used map[string]bool) {
 	t := &p.Tasks[i]
 	path := fmt.Sprintf("tasks[%d]", i)
 	name := msg.Sprintf("task %s", Printable(t.TT))
 	if t.TT == "" {
 		name = msg.Sprintf("task #%d", i+1)
-	} else if first, dup := ttLine[t.TT]; dup {
-		d.errorf(path+".tt", "task number %q is used twice (first at line %d); give each task its own number", t.TT, first)
+	} else if first, dup := ttIndex[t.TT]; dup {
+		d.errorf(path+".tt", "task number %q is used twice (first at line %d); give each task its own number", t.TT, d.pos.at(fmt.Sprintf("tasks[%d]", first)).Line)
 	} else {
-		ttLine[t.TT] = d.pos.at(path).Line
+		ttIndex[t.TT] = i // its line is looked up only for the message
 	}
 
 	if t.Schedule.kind != kindExplicit && t.Time != "" {

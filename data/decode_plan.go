@@ -131,7 +131,6 @@ func (d *decoder) decodeTask(i int, t table) Task {
 		UnitsText:     t.str("units_text", false),
 		PartnersText:  t.str("partners_text", false),
 		ApproversText: t.str("approvers_text", false),
-		Line:          d.pos.at(t.path).Line,
 	}
 	for _, s := range t.list("partners", false, `["cac-ban-lhh", "Sở, ngành liên quan"]`) {
 		if isSafeID(s) {

@@ -143,8 +143,6 @@ type Task struct {
 	UnitsText     string
 	PartnersText  string
 	ApproversText string
-
-	Line int // line of the task's table in the plan file, for messages
 }
 
 // Partner is a coordinating party: a registered unit or group (Ref), or an

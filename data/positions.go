@@ -3,6 +3,7 @@ package data
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -13,14 +14,29 @@ type pos struct{ Line, Col int }
 // its value stand in the file. BurntSushi/toml keeps positions to itself, so
 // this walks the text once more; it runs only on text the TOML parser has
 // already accepted, and stops quietly on anything it does not follow.
+//
+// The index is built the first time a place is asked for: a plan without
+// problems never needs it, and for 100,000 tasks it is a map of a million
+// paths, a quarter of the time of loading.
 type positions struct {
+	src  []byte
+	once sync.Once
 	keys map[string]pos
 	vals map[string]pos
+}
+
+func (p *positions) index() {
+	p.once.Do(func() {
+		s := &posScanner{src: p.src, line: 1, arrays: map[string]int{}, out: p}
+		p.keys, p.vals = map[string]pos{}, map[string]pos{}
+		s.run()
+	})
 }
 
 // at gives the best-known place for path: its value, else its key, else the
 // nearest enclosing table's.
 func (p *positions) at(path string) pos {
+	p.index()
 	for path != "" {
 		if v, ok := p.vals[path]; ok {
 			return v
@@ -35,6 +51,7 @@ func (p *positions) at(path string) pos {
 
 // keyAt is like at but prefers the key, for problems with the key itself.
 func (p *positions) keyAt(path string) pos {
+	p.index()
 	if k, ok := p.keys[path]; ok {
 		return k
 	}
@@ -60,6 +77,7 @@ func (ps Positions) At(path string) (line, col int) {
 // A path without indexes ("column.widht", as the TOML decoder names an
 // unknown key in a list of tables) finds the first place it stands.
 func (ps Positions) KeyAt(path string) (line, col int) {
+	ps.p.index()
 	if _, ok := ps.p.keys[path]; !ok {
 		best := pos{}
 		for k, at := range ps.p.keys {
@@ -77,6 +95,7 @@ func (ps Positions) KeyAt(path string) (line, col int) {
 
 // Sets reports whether the text sets path, itself or inside it.
 func (ps Positions) Sets(path string) bool {
+	ps.p.index()
 	_, key := ps.p.keys[path]
 	_, val := ps.p.vals[path]
 	return key || val
@@ -136,12 +155,7 @@ type posScanner struct {
 	table     string
 }
 
-func indexPositions(src []byte) *positions {
-	s := &posScanner{src: src, line: 1, arrays: map[string]int{},
-		out: &positions{keys: map[string]pos{}, vals: map[string]pos{}}}
-	s.run()
-	return s.out
-}
+func indexPositions(src []byte) *positions { return &positions{src: src} }
 
 func (s *posScanner) here() pos {
 	return pos{Line: s.line, Col: utf8.RuneCount(s.src[s.lineStart:s.off]) + 1}

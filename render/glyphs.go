@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
@@ -32,7 +33,8 @@ var (
 	namesFaces  = []fonts.Style{fonts.Regular, fonts.Italic} // in cells and in the reports' italic headings
 )
 
-// planTexts lists what the annex and the reports print of the plan.
+// planTexts lists what the annex and the reports print of the plan but
+// its tasks (taskTexts).
 func planTexts(p *data.Plan, set *templates.Set) []drawn {
 	o, dec, prog := p.Organisation, p.Decision, p.Program
 	out := []drawn{
@@ -76,33 +78,54 @@ func planTexts(p *data.Plan, set *templates.Set) []drawn {
 	for i, b := range p.Bodies {
 		out = append(out, drawn{fmt.Sprintf("bodies[%d].name", i), msg.Sprintf("approving body %q", b.ID), b.Name, regularBold})
 	}
+	return out
+}
+
+// taskTexts calls fn with each text the PDFs print of task i, its key in
+// the task's table and its faces. Paths and names are made by the caller
+// only for a text with a problem: a plan has a hundred thousand tasks.
+func taskTexts(t *data.Task, shown map[string]bool, fn func(key, text string, styles []fonts.Style)) {
+	fn("tt", t.TT, regular)
+	if shown["content"] {
+		fn("content", t.Content, regular)
+	}
+	if shown["time"] {
+		fn("time", t.Time, regular)
+	}
+	fn("units_text", t.UnitsText, namesFaces)
+	if shown["approvers"] {
+		fn("approvers_text", t.ApproversText, regular)
+	}
+	if shown["partners"] {
+		fn("partners_text", t.PartnersText, regular)
+		for j, pt := range t.Partners {
+			fn("partners["+strconv.Itoa(j)+"]", pt.Text, regular)
+		}
+	}
+}
+
+// shownFields are the task fields the annex or the quarterly reports print.
+func shownFields(set *templates.Set) map[string]bool {
 	shown := map[string]bool{}
 	for _, c := range append(append([]templates.Column{}, set.Annex.Table.Columns...), set.Quarterly.Table.Columns...) {
 		shown[c.Field] = true
 	}
-	for i := range p.Tasks {
-		t := &p.Tasks[i]
-		what := msg.Sprintf("task %s", data.Printable(t.TT))
-		path := fmt.Sprintf("tasks[%d]", i)
-		for _, f := range []struct {
-			field, key, text string
-			styles           []fonts.Style
-		}{
-			{"tt", "tt", t.TT, regular}, {"content", "content", t.Content, regular}, {"time", "time", t.Time, regular},
-			{"units", "units_text", t.UnitsText, namesFaces}, {"approvers", "approvers_text", t.ApproversText, regular},
-		} {
-			if shown[f.field] || f.field == "units" {
-				out = append(out, drawn{path + "." + f.key, what, f.text, f.styles})
-			}
+	return shown
+}
+
+// drawable says whether every character of text is in each face.
+func drawable(fam *fonts.Family, text string, styles []fonts.Style) bool {
+	for _, r := range text {
+		if r == '\n' || r == '\t' {
+			continue
 		}
-		if shown["partners"] {
-			out = append(out, drawn{path + ".partners_text", what, t.PartnersText, regular})
-			for j, pt := range t.Partners {
-				out = append(out, drawn{fmt.Sprintf("%s.partners[%d]", path, j), what, pt.Text, regular})
+		for _, s := range styles {
+			if !fam.Face(s).Has(r) {
+				return false
 			}
 		}
 	}
-	return out
+	return true
 }
 
 // checkGlyphs reports each character a font face lacks, once for each
@@ -126,8 +149,20 @@ func checkGlyphs(p *data.Plan, set *templates.Set, fam *fonts.Family) data.Probl
 		}
 	}
 	for _, d := range planTexts(p, set) {
-		line, col := p.Where(d.path)
-		report(p.Source.Name, line, col, d.what, d.text, d.styles)
+		if !drawable(fam, d.text, d.styles) {
+			line, col := p.Where(d.path)
+			report(p.Source.Name, line, col, d.what, d.text, d.styles)
+		}
+	}
+	shown := shownFields(set)
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		taskTexts(t, shown, func(key, text string, styles []fonts.Style) {
+			if !drawable(fam, text, styles) {
+				line, col := p.Where("tasks[" + strconv.Itoa(i) + "]." + key)
+				report(p.Source.Name, line, col, msg.Sprintf("task %s", data.Printable(t.TT)), text, styles)
+			}
+		})
 	}
 	// Template wording the PDFs print, every face: a template string may
 	// be set in any of them.

@@ -34,7 +34,7 @@ func bundledPlan(t testing.TB) *data.Plan {
 // (the embedded ones when empty) and Liberation Serif.
 func testKit(t testing.TB, p *data.Plan, dir string) *kit {
 	t.Helper()
-	k, probs, err := prepare(p, Options{TemplatesDir: dir})
+	k, probs, err := prepare(p, Options{TemplatesDir: dir}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

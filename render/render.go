@@ -42,7 +42,10 @@ type kit struct {
 
 // prepare loads what the options name and checks that the fonts can draw
 // every character the PDFs will print, so a render never fails halfway.
-func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
+// With warnings it also measures every workbook row (check's warning of a
+// row taller than Excel allows); a render, which only stops on errors,
+// does not.
+func prepare(p *data.Plan, opts Options, warnings bool) (*kit, data.Problems, error) {
 	if err := opts.selection().check(p); err != nil {
 		return nil, nil, err
 	}
@@ -64,8 +67,11 @@ func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
 		return nil, nil, err
 	}
 	k := &kit{plan: p, set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular)), progress: opts.Progress}
-	probs := append(checkGlyphs(p, set, fam), checkRowHeights(p, k)...)
-	return k, probs.Sorted(), nil
+	probs := checkGlyphs(p, set, fam)
+	if warnings {
+		probs = append(probs, checkRowHeights(p, k)...).Sorted()
+	}
+	return k, probs, nil
 }
 
 // Check finds what would stop or spoil a render of the plan that the
@@ -73,13 +79,13 @@ func prepare(p *data.Plan, opts Options) (*kit, data.Problems, error) {
 // templates (errors), and workbook rows taller than Excel allows (warnings).
 // The error is for what could not be read (templates, fonts, options).
 func Check(p *data.Plan, opts Options) (data.Problems, error) {
-	_, probs, err := prepare(p, opts)
+	_, probs, err := prepare(p, opts, true)
 	return probs, err
 }
 
 // Build renders every output of the plan in memory, several at a time.
 func Build(p *data.Plan, opts Options) (*Result, error) {
-	k, probs, err := prepare(p, opts)
+	k, probs, err := prepare(p, opts, false)
 	if err != nil {
 		return nil, err
 	}

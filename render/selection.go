@@ -67,6 +67,9 @@ func (s Selection) check(p *data.Plan) error {
 	if s.Quarter < 0 || s.Quarter > 4 {
 		return msg.Errorf("quarter %d does not exist; give 1, 2, 3 or 4", s.Quarter)
 	}
+	if len(s.Units) == 0 {
+		return nil
+	}
 	var have []string
 	for _, w := range p.Workloads() {
 		have = append(have, w.Unit.ID)

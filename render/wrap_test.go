@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/plandoc/plandoc/fonts"
 )
 
 // countingMeasurer gives every character a width of 1 and counts the
@@ -50,5 +52,33 @@ func TestWrapEndsInAColumnTooNarrowForAnyText(t *testing.T) {
 	}
 	if lines := wrap(&countingMeasurer{}, "abcdefgh xyz", 4, 2); strings.Join(lines, "|") != "ab|cdef|gh|xyz" {
 		t.Errorf("first-line indent: %q", lines)
+	}
+}
+
+// The bound checkRowHeights uses to skip wrapping is never below what
+// wrapping needs, whatever the text and column.
+func TestHeightAtMostBoundsNeededHeight(t *testing.T) {
+	fam, err := fonts.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newCellMeasurer(fam.Face(fonts.Regular))
+	words := strings.Fields("Hội nghị thông qua phương án kiện toàn nâng cao chất lượng hoạt động của các hội thành viên Liên hiệp hội giai đoạn 2021 – 2025 WWWWWWWWWWWWWWWWWWWWWWWWWWWW i l")
+	for n := 1; n < 400; n += 7 {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(words[(i*7)%len(words)])
+			if i%37 == 36 {
+				b.WriteString("\n")
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		for _, w := range []float64{4, 8, 15, 30, 60} {
+			cells, widths := []string{b.String(), "Văn phòng"}, []float64{w, 12}
+			if bound, need := m.heightAtMost(cells, widths), m.neededHeight(cells, widths); bound < need {
+				t.Fatalf("%d words at width %v: bound %v below the %v wrapping needs", n, w, bound, need)
+			}
+		}
 	}
 }

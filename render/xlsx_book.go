@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -256,6 +257,28 @@ const maxRowHeight = 409
 // columns' widths, at most maxRowHeight.
 func (m *cellMeasurer) rowHeight(cells []string, widths []float64) float64 {
 	return min(m.neededHeight(cells, widths), maxRowHeight)
+}
+
+// heightAtMost bounds neededHeight without wrapping: wrapping greedily
+// puts more than a line's room of text on any two lines in a row, so a
+// paragraph as wide as W takes at most 2W/room + 1 lines.
+func (m *cellMeasurer) heightAtMost(cells []string, widths []float64) float64 {
+	lines := 1
+	for i, text := range cells {
+		if text == "" || i >= len(widths) {
+			continue
+		}
+		room := columnPoints(widths[i])
+		if room <= 0 {
+			return math.Inf(1)
+		}
+		n := 0
+		for _, par := range strings.Split(strings.ReplaceAll(text, "\t", " "), "\n") {
+			n += int(2*m.face.Width(par, cellFontSize)/room) + 1
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines)*cellLineHeight + 2
 }
 
 // neededHeight is the height the cells need, however tall.

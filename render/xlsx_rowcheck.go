@@ -19,7 +19,11 @@ func checkRowHeights(p *data.Plan, k *kit) data.Problems {
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
 		widths := sheetWidths(cols, []*data.Task{t}, k.printed)
-		need := k.cells.neededHeight(k.printed[t].cellsOf(cols), widths)
+		cells := k.printed[t].cellsOf(cols)
+		if k.cells.heightAtMost(cells, widths) <= maxRowHeight {
+			continue // most tasks: no need to wrap them to know
+		}
+		need := k.cells.neededHeight(cells, widths)
 		if need <= maxRowHeight {
 			continue
 		}
