@@ -25,7 +25,6 @@ import (
 	"crypto/sha1"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -618,6 +617,8 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
+	packPages        bool                       // plandoc's patch: compress each page when the next begins
+	packedPages      map[int][]byte             // pages compressed early, by number
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)
@@ -856,8 +857,7 @@ type fontDefType struct {
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
-	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	return fontDefSHA1(&fdt)
 }
 
 type fontInfoType struct {

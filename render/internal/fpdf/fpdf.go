@@ -408,6 +408,10 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // SetPage sets the current page to that of a valid page in the PDF document.
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
+	if _, packed := f.packedPages[pageNum]; packed {
+		f.err = fmt.Errorf("page %d is already compressed (SetPackPages): it cannot be written again", pageNum)
+		return
+	}
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
 		f.page = pageNum
 	}
@@ -717,6 +721,10 @@ func (f *Fpdf) AddOutputIntent(outputIntent OutputIntentType) {
 //
 // See the example for AddPage() for a demonstration of this method.
 func (f *Fpdf) AliasNbPages(aliasStr string) {
+	if f.packPages {
+		f.err = fmt.Errorf("AliasNbPages and SetPackPages cannot be used together: an alias is replaced in every page at the end")
+		return
+	}
 	if aliasStr == "" {
 		aliasStr = "{nb}"
 	}
@@ -3926,6 +3934,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 func (f *Fpdf) endpage() {
 	f.EndLayer()
 	f.state = 1
+	f.packPage()
 }
 
 // Load a font definition file from the given Reader
@@ -4252,6 +4261,10 @@ func (f *Fpdf) SetJavascript(script string) {
 // is closed. Functions ExampleFpdf_RegisterAlias() and
 // ExampleFpdf_RegisterAlias_utf8() in fpdf_test.go demonstrate this method.
 func (f *Fpdf) RegisterAlias(alias, replacement string) {
+	if len(f.packedPages) > 0 {
+		f.err = fmt.Errorf("alias %q registered after pages were compressed (SetPackPages)", alias)
+		return
+	}
 	// Note: map[string]string assignments embed literal escape ("\00") sequences
 	// into utf16 key and value strings. Consequently, subsequent search/replace
 	// operations will fail unexpectedly if utf8toutf16() conversions take place
@@ -4345,7 +4358,11 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 		// Page content
 		f.newobj()
-		if f.compress {
+		if packed, ok := f.packedPages[n]; ok {
+			f.outf("<</Filter /FlateDecode /Length %d>>", len(packed))
+			f.putstream(packed)
+			delete(f.packedPages, n)
+		} else if f.compress {
 			mem := xmem.compress(f.pages[n].Bytes())
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))

@@ -1,0 +1,35 @@
+// Copyright ©2026 The plandoc Authors. Use of this source code is
+// governed by the MIT-style license in the LICENSE file.
+
+package fpdf
+
+import (
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"testing"
+)
+
+// The id written straight into the hash is the SHA-1 of encoding/json's
+// bytes, as upstream computes it.
+func TestFontDefSHA1IsTheJSONs(t *testing.T) {
+	widths := make([]int, 65536)
+	for i := range widths {
+		widths[i] = (i * 7919) % 2048
+	}
+	for _, def := range []fontDefType{
+		{Tp: "UTF8", Name: "liberationserifB", Cw: widths, Up: -109, Ut: 49,
+			Desc: FontDescType{Ascent: 891, Descent: -216, CapHeight: 662, Flags: 262148, FontBBox: fontBoxType{-568, -307, 2000, 1007}, ItalicAngle: -12, StemV: 165, MissingWidth: 778}},
+		{Tp: "TrueType", Name: "odd <name> & \"quote\" é\u2028", Enc: "cp1252", Diff: "1 /a 2 /b", Size1: 3, Size2: 4, OriginalSize: 5, N: 6, DiffN: 7},
+		{},
+	} {
+		b, err := json.Marshal(&def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("%x", sha1.Sum(b))
+		if got, err := fontDefSHA1(&def); err != nil || got != want {
+			t.Errorf("%q: id %s, %v; encoding/json's gives %s", def.Name, got, err, want)
+		}
+	}
+}
