@@ -89,7 +89,7 @@ func benchQuarterly(b *testing.B, src []byte) {
 		for q := 1; q <= 4; q++ {
 			jobs = append(jobs, quarterJobs(p, q, data.Date{}, run)...)
 		}
-		if _, err := runAll(jobs); err != nil {
+		if _, err := runAll(jobs, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -96,7 +96,7 @@ func TestDamagedFontsNeverPanic(t *testing.T) {
 
 // A panic inside a library while an output is made is an error, never a crash.
 func TestAPanickingOutputIsAnError(t *testing.T) {
-	_, err := runAll([]job{func() (File, error) { return File{}, nil }, func() (File, error) { panic("index out of range [7] with length 7") }})
+	_, err := runAll([]job{func() (File, error) { return File{}, nil }, func() (File, error) { panic("index out of range [7] with length 7") }}, nil)
 	if err == nil || !strings.Contains(err.Error(), "the library writing it failed (index out of range [7] with length 7)") {
 		t.Errorf("runAll = %v", err)
 	}

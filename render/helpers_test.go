@@ -181,5 +181,5 @@ func (m fpdfMeasurer) widthOf(s string, size float64) float64 {
 
 // workbookFiles renders the department workbooks and the overview as Build does.
 func workbookFiles(p *data.Plan, k *kit) ([]File, error) {
-	return runAll(workbookJobs(p, k, Selection{}))
+	return runAll(workbookJobs(p, k, Selection{}), nil)
 }

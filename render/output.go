@@ -50,6 +50,16 @@ type Result struct {
 	// partial render left as they were; the manifest names them too.
 	Kept      []File
 	selection Selection
+	folder    *Folder // held since Build when it spilled outputs (Options.SpillInto)
+}
+
+// Release lets go of the output folder a render holds when it will not be
+// written after all, removing what the render spilled there.
+func (res *Result) Release() {
+	if res.folder != nil {
+		res.folder.Release()
+		res.folder = nil
+	}
 }
 
 // checkRelPath refuses a path that would leave the output folder; ids are

@@ -24,6 +24,11 @@ type Options struct {
 	// Progress is what the departments reported (plandoc collect); nil
 	// when none was collected.
 	Progress *progress.Progress
+	// SpillInto is the output folder WriteAll will write, when the render
+	// may take it (its lock) as soon as its checks pass and put each large
+	// output there as soon as it is made, instead of in memory; "" keeps
+	// every output in memory until WriteAll.
+	SpillInto string
 }
 
 // job renders one output file.
@@ -114,11 +119,20 @@ func Build(p *data.Plan, opts Options) (*Result, error) {
 			jobs = append(jobs, yearJobs(p, opts.AsOf, k)...)
 		}
 	}
-	files, err := runAll(jobs)
+	var folder *Folder
+	if opts.SpillInto != "" {
+		if folder, err = Hold(opts.SpillInto); err != nil {
+			return nil, err
+		}
+	}
+	files, err := runAll(jobs, folder)
 	if err != nil {
+		if folder != nil {
+			folder.Release()
+		}
 		return nil, err
 	}
-	return &Result{Plan: p, Files: files, selection: sel}, nil
+	return &Result{Plan: p, Files: files, selection: sel, folder: folder}, nil
 }
 
 func (o Options) selection() Selection {
@@ -215,7 +229,7 @@ func workbookJobs(p *data.Plan, k *kit, sel Selection) []job {
 // runAll runs the jobs on as many goroutines as there are processors, in
 // order (the largest, the annex, comes first), and returns their files in
 // job order: the outputs share only read-only data and the measurer.
-func runAll(jobs []job) ([]File, error) {
+func runAll(jobs []job, folder *Folder) ([]File, error) {
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -224,6 +238,9 @@ func runAll(jobs []job) ([]File, error) {
 		wg.Go(func() {
 			for i := range next {
 				files[i], errs[i] = runJob(jobs[i])
+				if errs[i] == nil && folder != nil {
+					files[i], errs[i] = folder.spill(files[i])
+				}
 			}
 		})
 	}

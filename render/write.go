@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofrs/flock"
 
@@ -65,33 +66,110 @@ func (j journal) add(p, sum string) {
 
 // WriteAll writes every file of the render into dir and, last, manifest.json.
 func WriteAll(dir string, res *Result, log WriteLog) error {
-	if dir == "" {
-		return msg.New("no output folder given; name one with -o DIR")
+	// The steps must happen in order; on one thread they are also the k-th
+	// syscalls of that thread, which is how tests stop a render at each.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	f := res.folder
+	if f != nil && f.dir != dir {
+		res.Release()
+		return msg.Errorf("render: outputs spilled into %s cannot be written into %s", f.dir, dir)
 	}
+	if f == nil {
+		var err error
+		if f, err = Hold(dir); err != nil {
+			return err
+		}
+	}
+	defer f.Release()
+	res.folder = nil
+	return f.WriteAll(res, log)
+}
+
+// Folder is an output folder one render holds (its lock taken) from
+// before its outputs are made until they are written: a large output is
+// spilled into the folder as a temporary file as soon as it is made, so
+// a render of a hundred thousand tasks does not hold all its files in
+// memory at once. What is spilled becomes the folder's only with
+// WriteAll; Release removes what was not committed.
+type Folder struct {
+	dir     string
+	unlock  func()
+	mu      sync.Mutex
+	spilled map[string]string // output path → temporary file
+}
+
+// spillAbove is the size from which an output is spilled: the 2021
+// plan's files (at most 0.2 MB) stay in memory.
+var spillAbove = 1 << 20 // a variable so tests can spill every file
+
+// Hold creates the folder if need be and takes its lock.
+func Hold(dir string) (*Folder, error) {
+	if dir == "" {
+		return nil, msg.New("no output folder given; name one with -o DIR")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, msg.Errorf("creating the output folder: %w", err)
+	}
+	unlock, err := lockFolder(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Folder{dir: dir, unlock: unlock, spilled: map[string]string{}}, nil
+}
+
+// Release removes the spilled files WriteAll did not commit and lets the
+// folder go.
+func (f *Folder) Release() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, tmp := range f.spilled {
+		os.Remove(tmp)
+	}
+	f.spilled = map[string]string{}
+	f.unlock()
+}
+
+// spill writes a large file's bytes to a temporary file in its folder and
+// lets them go from memory; a small one is kept as it is.
+func (f *Folder) spill(file File) (File, error) {
+	if len(file.data) < spillAbove {
+		return file, nil
+	}
+	if err := checkRelPath(file.Path); err != nil {
+		return file, err
+	}
+	if _, err := outputFolders(f.dir, []File{file}); err != nil {
+		return file, err
+	}
+	tmp, err := safefile.Spill(filepath.Join(f.dir, filepath.FromSlash(file.Path)), file.data)
+	if err != nil {
+		return file, err
+	}
+	f.mu.Lock()
+	f.spilled[file.Path] = tmp
+	f.mu.Unlock()
+	file.data = nil
+	return file, nil
+}
+
+// WriteAll writes every file of the render into the held folder and,
+// last, manifest.json.
+func (f *Folder) WriteAll(res *Result, log WriteLog) error {
+	dir := f.dir
 	files := append(append([]File{}, res.Files...), File{Path: manifestName})
 	for _, f := range files {
 		if err := checkRelPath(f.Path); err != nil {
 			return err
 		}
 	}
-	// The steps must happen in order; on one thread they are also the k-th
-	// syscalls of that thread, which is how tests stop a render at each.
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return msg.Errorf("creating the output folder: %w", err)
-	}
-	unlock, err := lockFolder(dir)
-	if err != nil {
-		return err
-	}
-	defer unlock()
 	folders, err := outputFolders(dir, files)
 	if err != nil {
 		return err
 	}
+	keep := f.spilledPaths()
 	for _, d := range folders {
-		if _, err := safefile.RemoveTemps(d); err != nil {
+		if _, err := safefile.RemoveTemps(d, keep...); err != nil {
 			return err
 		}
 	}
@@ -127,17 +205,17 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 	}
 
 	made := map[string]bool{}
-	for _, f := range res.Kept {
-		made[f.Path] = true
+	for _, file := range res.Kept {
+		made[file.Path] = true
 	}
-	for _, f := range files[:len(files)-1] {
-		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := safefile.Write(dst, f.data); err != nil {
+	for _, file := range files[:len(files)-1] {
+		dst := filepath.Join(dir, filepath.FromSlash(file.Path))
+		if err := f.write(file, dst); err != nil {
 			return err
 		}
-		made[f.Path] = true
+		made[file.Path] = true
 		if log.Wrote != nil {
-			log.Wrote(dst, len(f.data))
+			log.Wrote(dst, file.Bytes)
 		}
 	}
 	if err := removeStale(dir, previous, made, res.selection, log); err != nil {
@@ -159,6 +237,29 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 		return msg.Errorf("removing the journal: %w", err)
 	}
 	return safefile.SyncDir(dir)
+}
+
+// write puts one output in place: a spilled one is synced and renamed,
+// one in memory written through a temporary file.
+func (f *Folder) write(file File, dst string) error {
+	f.mu.Lock()
+	tmp, spilled := f.spilled[file.Path]
+	delete(f.spilled, file.Path)
+	f.mu.Unlock()
+	if spilled {
+		return safefile.Commit(tmp, dst)
+	}
+	return safefile.Write(dst, file.data)
+}
+
+func (f *Folder) spilledPaths() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, tmp := range f.spilled {
+		out = append(out, tmp)
+	}
+	return out
 }
 
 // lockFolder takes the folder's lock, or says which process holds it.

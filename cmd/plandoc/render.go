@@ -81,6 +81,12 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Progress = rec
 	}
+	if who, other := render.OtherPlanIn(*out, plan); other && !*force {
+		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: no output written: %s holds the outputs of another plan, %s; choose another -o, or add -force to replace them", *out, who))
+		return 1
+	}
+	previous := render.PreviousFiles(*out)
+	opts.SpillInto = *out // a large output leaves memory as soon as it is made
 	res, err := render.Build(plan, opts)
 	var problems *data.PlanError
 	if errors.As(err, &problems) {
@@ -92,11 +98,6 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: no output written: %v", err))
 		return 1
 	}
-	if who, other := render.OtherPlanIn(*out, plan); other && !*force {
-		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: no output written: %s holds the outputs of another plan, %s; choose another -o, or add -force to replace them", *out, who))
-		return 1
-	}
-	previous := render.PreviousFiles(*out)
 	err = render.WriteAll(*out, res, render.WriteLog{
 		Wrote:   func(path string, n int) { fmt.Fprintln(stdout, msg.Sprintf("wrote %s (%d bytes)", path, n)) },
 		Removed: func(path, why string) { fmt.Fprintln(stdout, msg.Sprintf("removed %s (%s)", path, why)) },

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/plandoc/plandoc/data/msg"
@@ -73,6 +74,51 @@ func replace(dst string, write func(io.Writer) error) error {
 	return nil
 }
 
+// Spill writes content to a new temporary file beside dst, not yet synced,
+// and returns its name: a large output can leave memory while the others
+// are made, and be committed (Commit) or removed with the rest. A killed
+// run's spilled files are temporary files RemoveTemps removes.
+func Spill(dst string, content []byte) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return "", msg.Errorf("creating output folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
+	if err != nil {
+		return "", msg.Errorf("writing %s: %w", dst, err)
+	}
+	_, werr := tmp.Write(content)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return "", msg.Errorf("writing %s: %w", dst, err)
+	}
+	return tmp.Name(), nil
+}
+
+// Commit syncs a file Spill wrote and renames it over dst, as Write does
+// with its own temporary file; on failure the spilled file is removed.
+func Commit(spilled, dst string) error {
+	f, err := os.OpenFile(spilled, os.O_RDWR, 0)
+	if err != nil {
+		return msg.Errorf("writing %s: %w", dst, err)
+	}
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(serr, cerr); err != nil {
+		os.Remove(spilled)
+		return msg.Errorf("writing %s: %w", dst, err)
+	}
+	if err := os.Chmod(spilled, 0o644); err != nil {
+		os.Remove(spilled)
+		return msg.Errorf("writing %s: %w", dst, err)
+	}
+	if err := os.Rename(spilled, dst); err != nil {
+		os.Remove(spilled)
+		return msg.Errorf("writing %s: %w", dst, err)
+	}
+	return nil
+}
+
 // WriteSynced is Write followed by SyncDir of dst's folder: for a file
 // that must be on disk before the next step starts.
 func WriteSynced(dst string, content []byte) error {
@@ -101,8 +147,9 @@ func SyncDir(dir string) error {
 }
 
 // RemoveTemps removes the temporary files a killed Write left in dir and
-// returns how many there were.
-func RemoveTemps(dir string) (int, error) {
+// returns how many there were; keep names (by path) the files of the
+// running render, spilled before it writes.
+func RemoveTemps(dir string, keep ...string) (int, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return 0, nil
@@ -112,7 +159,7 @@ func RemoveTemps(dir string) (int, error) {
 	}
 	n := 0
 	for _, e := range entries {
-		if name := e.Name(); e.Type().IsRegular() && strings.HasPrefix(name, TempPrefix) && strings.HasSuffix(name, TempSuffix) {
+		if name := e.Name(); e.Type().IsRegular() && strings.HasPrefix(name, TempPrefix) && strings.HasSuffix(name, TempSuffix) && !slices.Contains(keep, filepath.Join(dir, name)) {
 			if err := os.Remove(filepath.Join(dir, name)); err != nil {
 				return n, msg.Errorf("removing a dead run's temporary file: %w", err)
 			}
