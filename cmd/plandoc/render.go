@@ -118,6 +118,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// nativePath prints a manifest's path (always with /) the way the system
+// writes paths: departments\van-phong.xlsx on Windows.
+var nativePath = filepath.FromSlash
+
 // listFlag collects a flag given several times, or once with commas.
 func listFlag(list *[]string) func(string) error {
 	return func(v string) error {
@@ -139,7 +143,7 @@ func printChanges(w io.Writer, c render.Changes) {
 		paths []string
 	}{{msg.Mark("  new: %s"), c.New}, {msg.Mark("  changed: %s"), c.Changed}, {msg.Mark("  removed: %s"), c.Removed}} {
 		for _, p := range group.paths {
-			fmt.Fprintln(w, msg.Sprintf(group.label, filepath.FromSlash(p)))
+			fmt.Fprintln(w, msg.Sprintf(group.label, nativePath(p)))
 		}
 	}
 }

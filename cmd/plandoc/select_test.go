@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/plandoc/plandoc/render"
 )
 
 type manifestOnDisk struct {
@@ -157,5 +159,18 @@ func TestWorkbookChangesOnlyWithWhatItShows(t *testing.T) {
 	want := "annex.pdf departments/ban-khcn-tvpb.xlsx overview.xlsx quarterly/q1.pdf quarterly/q1.xlsx"
 	if strings.Join(changed, " ") != want {
 		t.Errorf("changed files:\n got %s\nwant %s", strings.Join(changed, " "), want)
+	}
+}
+
+// The change report prints the manifest's paths the system's way: on
+// Windows with backslashes, as Explorer shows them.
+func TestChangesArePrintedWithTheSystemsSeparator(t *testing.T) {
+	defer func(f func(string) string) { nativePath = f }(nativePath)
+	nativePath = func(p string) string { return strings.ReplaceAll(p, "/", `\`) }
+	var out strings.Builder
+	printChanges(&out, render.Changes{New: []string{"quarterly/q1.pdf"}, Changed: []string{"departments/van-phong.xlsx"}, Removed: []string{"departments/ban-a.xlsx"}})
+	want := "since the previous render: 1 new, 1 changed, 0 unchanged, 1 removed\n  new: quarterly\\q1.pdf\n  changed: departments\\van-phong.xlsx\n  removed: departments\\ban-a.xlsx\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
 }
