@@ -1,11 +1,5 @@
 package render
 
-import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-)
-
 // Changes is how a render's files differ from the previous manifest's,
 // so the clerk knows which departments need a new copy.
 type Changes struct {
@@ -15,12 +9,8 @@ type Changes struct {
 // PreviousFiles lists the files the folder's manifest names, in its
 // order; nil when there is no manifest plandoc can read (a first render).
 func PreviousFiles(dir string) []File {
-	raw, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil {
-		return nil
-	}
-	var m manifest
-	if json.Unmarshal(raw, &m) != nil {
+	m, ok := readManifest(dir)
+	if !ok {
 		return nil
 	}
 	return m.Files

@@ -3,7 +3,6 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path"
 	"path/filepath"
@@ -18,12 +17,8 @@ import (
 // as the previous manifest says; each remembers the plan it was made from
 // when that is not this render's.
 func keptFiles(dir string, res *Result) []File {
-	raw, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil {
-		return nil
-	}
-	var m manifest
-	if json.Unmarshal(raw, &m) != nil {
+	m, ok := readManifest(dir)
+	if !ok {
 		return nil
 	}
 	made := map[string]bool{}

@@ -47,12 +47,8 @@ func manifestJSON(res *Result) ([]byte, error) {
 // over them unasked: "Chương trình công tác năm 2020 (Trường THCS Lê Lợi)".
 // A folder with no manifest, or one plandoc cannot read, holds nobody's.
 func OtherPlanIn(dir string, p *data.Plan) (string, bool) {
-	raw, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil {
-		return "", false
-	}
-	var m manifest
-	if json.Unmarshal(raw, &m) != nil || m.Plan.Year == 0 {
+	m, ok := readManifest(dir)
+	if !ok || m.Plan.Year == 0 {
 		return "", false
 	}
 	otherOrg := m.Plan.Organisation != "" && m.Plan.Organisation != p.Organisation.Name
@@ -64,4 +60,15 @@ func OtherPlanIn(dir string, p *data.Plan) (string, bool) {
 		who += " (" + m.Plan.Organisation + ")"
 	}
 	return who, true
+}
+
+// readManifest reads the folder's manifest; false when there is none plandoc
+// can read (a first render, or a file that is not plandoc's).
+func readManifest(dir string) (manifest, bool) {
+	var m manifest
+	raw, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil || json.Unmarshal(raw, &m) != nil {
+		return manifest{}, false
+	}
+	return m, true
 }
