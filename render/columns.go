@@ -1,6 +1,8 @@
 package render
 
 import (
+	"sync"
+
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/templates"
 )
@@ -26,6 +28,18 @@ func taskColumns(cols []templates.Column) []taskColumn {
 type printedTask struct {
 	cells []string
 	key   string
+
+	// heights remembers the task's row height in the sheets it was
+	// measured for, by their column widths: a task appears in up to fifty
+	// departments' sheets, which share a few sets of widths. A short list
+	// searched in place beats hashing the widths into a map.
+	mu      sync.Mutex
+	heights []rowHeightAt
+}
+
+type rowHeightAt struct {
+	widths [maxFields]float64
+	height float64
 }
 
 // cellsOf picks the cells of the columns, in their order.

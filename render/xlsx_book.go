@@ -29,6 +29,7 @@ type book struct {
 	created  string
 	cells    *cellMeasurer
 	printed  printedPlan
+	runs     rowRuns // task rows written past excelize (xlsx_rows.go)
 }
 
 type bookStyles struct {
@@ -47,7 +48,7 @@ func newBook(p *data.Plan, k *kit) (*book, error) {
 	if err := f.SetDefaultFont(cellFont); err != nil {
 		return nil, msg.Errorf("setting the default font: %w", err)
 	}
-	b := &book{f: f, plan: p, tpl: k.set.Workbook, progress: k.set.Columns.Progress, cols: taskColumns(k.set.Workbook.Tasks.Columns),
+	b := &book{f: f, plan: p, runs: rowRuns{}, tpl: k.set.Workbook, progress: k.set.Columns.Progress, cols: taskColumns(k.set.Workbook.Tasks.Columns),
 		cells: k.cells, printed: k.printed, created: p.Decision.Date.Time().Format(time.RFC3339)}
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
@@ -143,7 +144,7 @@ func (b *book) finish(title string, custom map[string]string, customOrder []stri
 	// every streamed sheet back into memory to mark it, costing more than
 	// writing it did.
 	when, _ := time.Parse(time.RFC3339, b.created)
-	b.f.SetZipWriter(newSortedZip(when))
+	b.f.SetZipWriter(newSortedZip(when, b.runs))
 	buf, err := b.f.WriteToBuffer()
 	if err != nil {
 		return nil, msg.Errorf("writing workbook: %w", err)
@@ -194,14 +195,6 @@ type cellMeasurer struct {
 	face  *fonts.Face
 	words sync.Map // string -> float64
 	lines sync.Map // lineKey -> int
-	tasks sync.Map // taskRowKey -> float64
-}
-
-// taskRowKey is a task's row in a task sheet with given column widths,
-// by field: most of the fifty sheets a task can appear in share them.
-type taskRowKey struct {
-	task   *printedTask
-	widths [maxFields]float64
 }
 
 // maxFields bounds data.TaskFields for the row-height cache's key.
@@ -235,17 +228,24 @@ func (m *cellMeasurer) wordW(s string) float64 {
 func columnPoints(w float64) float64 { return (w*7 - 3) * 0.75 * 0.95 }
 
 // taskRowHeight is rowHeight for a task's cells in the columns, of the
-// widths, remembered: the key hashes faster than the cells' text.
+// widths, remembered on the task.
 func (m *cellMeasurer) taskRowHeight(pt *printedTask, cols []taskColumn, widths []float64) float64 {
-	k := taskRowKey{task: pt}
+	var at [maxFields]float64
 	for i, c := range cols {
-		k.widths[c.field] = widths[i]
+		at[c.field] = widths[i]
 	}
-	if h, ok := m.tasks.Load(k); ok {
-		return h.(float64)
+	pt.mu.Lock()
+	for _, h := range pt.heights {
+		if h.widths == at {
+			pt.mu.Unlock()
+			return h.height
+		}
 	}
+	pt.mu.Unlock()
 	h := m.rowHeight(pt.cellsOf(cols), widths)
-	m.tasks.Store(k, h)
+	pt.mu.Lock()
+	pt.heights = append(pt.heights, rowHeightAt{at, h})
+	pt.mu.Unlock()
 	return h
 }
 

@@ -148,14 +148,19 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 		return err
 	}
 	st := b.st
+	rows := rowWriter{sw: sw, runs: b.runs}
+	values := make([]any, 0, sc.key)
 	for i, t := range s.tasks {
 		pt := b.printed[t]
-		values := b.planCells(t, b.cols, make([]any, 0, sc.key))
+		values = b.planCells(t, b.cols, values[:0])
 		values = append(values, b.reportedRow(s, t)...)
 		values = append(values, excelize.Cell{StyleID: st.cell, Value: pt.key})
-		if err := sw.SetRow(cellName(1, firstRow+i), values, excelize.RowOpts{Height: b.cells.taskRowHeight(pt, b.cols, widths)}); err != nil {
+		if err := rows.add(firstRow+i, values, b.cells.taskRowHeight(pt, b.cols, widths)); err != nil {
 			return err
 		}
+	}
+	if err := rows.flush(); err != nil {
+		return err
 	}
 	lastRow := firstRow + len(s.tasks) - 1
 	if len(s.tasks) == 0 {

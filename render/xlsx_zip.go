@@ -28,6 +28,7 @@ type sortedZip struct {
 	parts []*zipPart
 	open  *zipPart
 	when  time.Time
+	runs  rowRuns // placeholder rows to replace with their runs of task rows
 }
 
 type zipPart struct {
@@ -37,20 +38,24 @@ type zipPart struct {
 	size       uint64
 	deflater   io.WriteCloser
 	raw        *bytes.Buffer // [Content_Types].xml, rewritten before it is compressed
+	sheet      *bytes.Buffer // a worksheet with placeholder rows, completed before it is compressed
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
 	if p.raw != nil {
 		return p.raw.Write(b)
 	}
+	if p.sheet != nil {
+		return p.sheet.Write(b)
+	}
 	p.crc.Write(b)
 	p.size += uint64(len(b))
 	return p.deflater.Write(b)
 }
 
-func newSortedZip(when time.Time) func(io.Writer) excelize.ZipWriter {
+func newSortedZip(when time.Time, runs rowRuns) func(io.Writer) excelize.ZipWriter {
 	return func(w io.Writer) excelize.ZipWriter {
-		return &sortedZip{out: w, when: when}
+		return &sortedZip{out: w, when: when, runs: runs}
 	}
 }
 
@@ -72,6 +77,9 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 			return nil, err
 		}
 		p.deflater, p.crc = d, crc32.NewIEEE()
+		if len(z.runs) > 0 && strings.HasPrefix(name, "xl/worksheets/") {
+			p.sheet = new(bytes.Buffer)
+		}
 	}
 	z.parts = append(z.parts, p)
 	z.open = p
@@ -85,7 +93,43 @@ func (z *sortedZip) finishPart() error {
 	if p == nil || p.deflater == nil {
 		return nil
 	}
+	if p.sheet != nil {
+		sheet := p.sheet
+		p.sheet = nil
+		if err := z.completeSheet(p, sheet.Bytes()); err != nil {
+			return err
+		}
+	}
 	return p.deflater.Close()
+}
+
+// completeSheet writes a worksheet into its part with each placeholder
+// row replaced by its run of task rows.
+func (z *sortedZip) completeSheet(p *zipPart, sheet []byte) error {
+	for {
+		i := bytes.Index(sheet, []byte(markerNonce))
+		if i < 0 {
+			_, err := p.Write(sheet)
+			return err
+		}
+		start := bytes.LastIndex(sheet[:i], []byte("<row "))
+		n := bytes.IndexByte(sheet[i:], '<')
+		end := bytes.Index(sheet[i:], []byte("</row>"))
+		if start < 0 || n < 0 || end < 0 {
+			return msg.Errorf("workbook part %s: a placeholder row is not whole", p.name)
+		}
+		run, ok := z.runs[string(sheet[i:i+n])]
+		if !ok {
+			return msg.Errorf("workbook part %s: a placeholder row without its rows", p.name)
+		}
+		if _, err := p.Write(sheet[:start]); err != nil {
+			return err
+		}
+		if _, err := p.Write(run); err != nil {
+			return err
+		}
+		sheet = sheet[i+end+len("</row>"):]
+	}
 }
 
 func (z *sortedZip) AddFS(fsys fs.FS) error {

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbookWith writes rows into a one-sheet workbook, through excelize's
+// SetRow or through rowWriter, and returns its bytes.
+func workbookWith(t *testing.T, rows [][]any, fast bool) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []any{"above"}); err != nil {
+		t.Fatal(err)
+	}
+	runs := rowRuns{}
+	w := rowWriter{sw: sw, runs: runs}
+	for i, r := range rows {
+		h := 15 + float64(i%3)*7.25
+		if fast {
+			err = w.add(i+3, r, h)
+		} else {
+			err = sw.SetRow(cellName(1, i+3), r, excelize.RowOpts{Height: h})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.SetRow(cellName(1, len(rows)+5), []any{"below"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if !fast {
+		runs = nil
+	} else if len(runs) < 3 {
+		t.Fatalf("%d runs of rows; the date row and the rows excelize must write split them into more", len(runs))
+	}
+	f.SetZipWriter(newSortedZip(time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC), runs))
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Rows written past excelize are the bytes excelize writes, for every
+// kind of text a plan holds, and rows it must write itself (a date, a
+// text it escapes further or cuts) go through it between runs.
+func TestRowsWrittenAsExcelizeWritesThem(t *testing.T) {
+	long := strings.Repeat("Hội nghị thông qua phương án ", 1200) // over Excel's 32,767 characters
+	texts := []string{"Văn phòng", `"quoted" & <tagged> 'single'`, "tab\there", "line one\nline two\r\nthree", " leading space", "trailing\n",
+		"", "=1+1", "_x0041_ stays", "bad \x01 control", "emoji 🎉 ok", "\uFFFE", long, "12", "1.0"}
+	var rows [][]any
+	for i, s := range texts {
+		rows = append(rows, []any{excelize.Cell{StyleID: 2, Value: i + 1}, excelize.Cell{StyleID: 3, Value: s}, excelize.Cell{StyleID: 4},
+			excelize.Cell{StyleID: 5, Value: "TT-" + s}})
+	}
+	rows = append(rows, []any{excelize.Cell{StyleID: 2, Value: 99}, excelize.Cell{StyleID: 6, Value: time.Date(2021, 3, 31, 0, 0, 0, 0, time.UTC)}})
+	rows = append(rows, []any{excelize.Cell{StyleID: 2, Value: 100}, nil, excelize.Cell{StyleID: 3, Value: "after a gap"}})
+	slow, fast := workbookWith(t, rows, false), workbookWith(t, rows, true)
+	if !bytes.Equal(slow, fast) {
+		t.Fatalf("the workbooks differ: %d and %d bytes", len(slow), len(fast))
+	}
+}
