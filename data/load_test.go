@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,5 +149,33 @@ func TestContentTooLongForExcelIsAWarning(t *testing.T) {
 	p, probs := Parse("long.toml", []byte(src))
 	if p == nil || len(probs) != 1 || probs[0].Severity != Warning || !strings.Contains(probs[0].Msg, "an Excel cell holds 32767") {
 		t.Errorf("want one warning about Excel's cell limit, got %v", probs)
+	}
+}
+
+// Digests, made once for all departments, are each department's Digest;
+// and a department's digest changes with its own tasks only.
+func TestDigestsAreEachDigest(t *testing.T) {
+	p, probs := Parse("synth", synth.Plan(300, 12))
+	if p == nil {
+		t.Fatal(probs)
+	}
+	all := p.Digests()
+	loads := p.Workloads()
+	if len(all) != len(loads) {
+		t.Fatalf("%d digests for %d departments", len(all), len(loads))
+	}
+	for _, w := range loads {
+		if all[w.Unit.ID] != p.Digest(w) {
+			t.Errorf("%s: Digests says %s, Digest %s", w.Unit.ID, all[w.Unit.ID], p.Digest(w))
+		}
+	}
+	lead := loads[0].Lead[0]
+	lead.Content += " (sửa)"
+	after := p.Digests()
+	for _, w := range loads {
+		touched := slices.Contains(w.Lead, lead) || slices.Contains(w.Partner, lead)
+		if (after[w.Unit.ID] != all[w.Unit.ID]) != touched {
+			t.Errorf("%s: digest changed %v, the edited task is on its sheets %v", w.Unit.ID, after[w.Unit.ID] != all[w.Unit.ID], touched)
+		}
 	}
 }

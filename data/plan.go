@@ -3,7 +3,6 @@ package data
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,22 +182,58 @@ func (p *Plan) Workloads() []Workload {
 // leaves this one's bytes alone, and collect still tells a workbook made
 // from an earlier version of what it shows.
 func (p *Plan) Digest(w Workload) string {
+	return p.digest(w, func(t *Task) []byte { return p.taskShown(t) })
+}
+
+// Digests is Digest of every workload, by unit id: each task's columns
+// are written out once, not once for each of the fifty sheets it is on.
+func (p *Plan) Digests() map[string]string {
+	shown := make(map[*Task][]byte, len(p.Tasks))
+	for i := range p.Tasks {
+		shown[&p.Tasks[i]] = p.taskShown(&p.Tasks[i])
+	}
+	out := map[string]string{}
+	for _, w := range p.Workloads() {
+		out[w.Unit.ID] = p.digest(w, func(t *Task) []byte { return shown[t] })
+	}
+	return out
+}
+
+func (p *Plan) digest(w Workload, shown func(*Task) []byte) string {
 	h := sha256.New()
-	field := func(s string) { fmt.Fprintf(h, "%d:%s", len(s), s) } // length-prefixed: no two lists hash alike
-	d := p.Decision
-	for _, s := range []string{p.Organisation.Name, p.Organisation.Place, p.Program.Title, strconv.Itoa(p.Program.Year),
-		d.Number, d.Symbol, d.Date.String(), d.Issuer, w.Unit.ID, w.Unit.Name} {
-		field(s)
+	var b []byte
+	for _, s := range p.digestHeader(w) {
+		b = appendField(b[:0], s)
+		h.Write(b)
 	}
 	for role, tasks := range [][]*Task{w.Lead, w.Partner} {
-		field(strconv.Itoa(role) + "/" + strconv.Itoa(len(tasks)))
+		h.Write(appendField(b[:0], strconv.Itoa(role)+"/"+strconv.Itoa(len(tasks))))
 		for _, t := range tasks {
-			field(t.Key())
-			field(t.Section)
-			for _, f := range TaskFields {
-				field(f.Text(p, t))
-			}
+			h.Write(shown(t))
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (p *Plan) digestHeader(w Workload) []string {
+	d := p.Decision
+	return []string{p.Organisation.Name, p.Organisation.Place, p.Program.Title, strconv.Itoa(p.Program.Year),
+		d.Number, d.Symbol, d.Date.String(), d.Issuer, w.Unit.ID, w.Unit.Name}
+}
+
+// taskShown is a task's part of a digest: its key, its section and every
+// column, each length-prefixed, so no two lists of fields write alike.
+func (p *Plan) taskShown(t *Task) []byte {
+	b := appendField(nil, t.Key())
+	b = appendField(b, t.Section)
+	for _, f := range TaskFields {
+		b = appendField(b, f.Text(p, t))
+	}
+	return b
+}
+
+func appendField(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	b = append(b, ':')
+	return append(b, s...)
 }

@@ -199,13 +199,18 @@ func yearJobs(p *data.Plan, asOf data.Date, k *kit) []job {
 func workbookJobs(p *data.Plan, k *kit, sel Selection) []job {
 	loads := p.Workloads()
 	jobs := make([]job, 0, len(loads)+1)
+	var digests map[string]string // what each department's workbook shows, made once for all
 	for _, w := range loads {
 		if !sel.wantsUnit(w.Unit.ID) {
 			continue
 		}
+		if digests == nil {
+			digests = p.Digests()
+		}
+		digest := digests[w.Unit.ID]
 		jobs = append(jobs, func() (File, error) {
 			path := "departments/" + w.Unit.ID + ".xlsx"
-			content, err := departmentWorkbook(p, k, w)
+			content, err := departmentWorkbook(p, k, w, digest)
 			if err != nil {
 				return File{}, msg.Errorf("%s: %w", path, err)
 			}

@@ -14,12 +14,12 @@ import (
 
 // departmentWorkbook writes departments/<unit>.xlsx: the tasks the unit
 // leads, those it coordinates, and how to fill them in and send them back.
-func departmentWorkbook(p *data.Plan, k *kit, w data.Workload) ([]byte, error) {
+func departmentWorkbook(p *data.Plan, k *kit, w data.Workload, digest string) ([]byte, error) {
 	b, err := newBook(p, k)
 	if err != nil {
 		return nil, err
 	}
-	tpl, unit, digest := b.tpl, w.Unit.Name, p.Digest(w)
+	tpl, unit := b.tpl, w.Unit.Name
 	sheets := []taskSheet{
 		{name: tpl.Sheets.Lead, title: tpl.Titles.Lead.Fill(templates.Words{"unit": unit}), tasks: w.Lead, protect: true,
 			unit: w.Unit.ID, plan: digest, role: "lead", reported: k.reportedBy(w.Unit.ID, progress.Lead)},

@@ -70,8 +70,8 @@ func (w *rowWriter) flush() error {
 		return nil
 	}
 	marker := markerNonce + strconv.Itoa(len(w.runs))
-	w.runs[marker] = bytes.Clone(w.run.Bytes())
-	w.run.Reset()
+	w.runs[marker] = w.run.Bytes()
+	w.run = bytes.Buffer{} // the run keeps its bytes; the next starts anew
 	first := w.first
 	w.first = 0
 	return w.sw.SetRow(cellName(1, first), []any{marker})

@@ -77,10 +77,7 @@ func Files(args []string) ([]string, error) {
 func Collect(paths []string, opts Options) *Result {
 	res := &Result{}
 	opts.keys = taskKeys(opts.Plan)
-	opts.digests = map[string]string{}
-	for _, w := range opts.Plan.Workloads() {
-		opts.digests[w.Unit.ID] = opts.Plan.Digest(w)
-	}
+	opts.digests = opts.Plan.Digests()
 	// The workbooks are read on every processor at once, each turned into
 	// facts at once and its rows let go (a large plan's returns hold
 	// hundreds of thousands); what they hold is taken in the order given.

@@ -2587,6 +2587,10 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
+	if f.state == 2 && !f.colorFlag && !((f.underline || f.strikeout) && txtStr != "") {
+		f.putText(x, y, txt2) // plandoc's patch: the same bytes, without fmt
+		return
+	}
 	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
