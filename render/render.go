@@ -197,7 +197,10 @@ func yearJobs(p *data.Plan, asOf data.Date, k *kit) []job {
 // workbookJobs renders the department workbooks the selection asks for,
 // in registry order, then the overview.
 func workbookJobs(p *data.Plan, k *kit, sel Selection) []job {
-	loads := p.Workloads()
+	var loads []data.Workload
+	if sel.wants("departments") {
+		loads = p.Workloads()
+	}
 	jobs := make([]job, 0, len(loads)+1)
 	var digests map[string]string // what each department's workbook shows, made once for all
 	for _, w := range loads {
