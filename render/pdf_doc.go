@@ -30,7 +30,8 @@ type pdfDoc struct {
 	style     fonts.Style
 	size      float64
 	wordWidth map[fontKey]map[string]float64
-	added     [4]bool // faces given to fpdf so far
+	widths    map[string]float64 // wordWidth of the current font
+	added     [4]bool            // faces given to fpdf so far
 	meta      docMeta
 }
 
@@ -104,6 +105,11 @@ func (d *pdfDoc) font(style fonts.Style, size float64) {
 	}
 	d.style, d.size = style, size
 	d.pdf.SetFont(family, fpdfStyle[style], size)
+	k := fontKey{style, size}
+	if d.wordWidth[k] == nil {
+		d.wordWidth[k] = map[string]float64{}
+	}
+	d.widths = d.wordWidth[k]
 }
 
 // width measures s in the current font, in mm.
@@ -112,16 +118,10 @@ func (d *pdfDoc) width(s string) float64 { return d.pdf.GetStringWidth(s) }
 // wordW measures a word in the current font, remembering it: plans repeat
 // their words, and measuring dominates layout time.
 func (d *pdfDoc) wordW(s string) float64 {
-	k := fontKey{d.style, d.size}
-	m := d.wordWidth[k]
-	if m == nil {
-		m = map[string]float64{}
-		d.wordWidth[k] = m
-	}
-	w, ok := m[s]
+	w, ok := d.widths[s]
 	if !ok {
 		w = d.pdf.GetStringWidth(s)
-		m[s] = w
+		d.widths[s] = w
 	}
 	return w
 }

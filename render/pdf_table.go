@@ -205,17 +205,20 @@ func drawJustified(d *pdfDoc, x, y, width float64, line string) {
 		d.text(x, y, line)
 		return
 	}
+	var room [32]float64 // a line's words, measured once
+	widths := room[:0]
 	total := 0.0
 	for _, w := range words {
-		total += d.wordW(w)
+		widths = append(widths, d.wordW(w))
+		total += widths[len(widths)-1]
 	}
 	gap := (width - total) / float64(len(words)-1)
 	if gap > 4*d.wordW(" ") || gap < 0 {
 		d.text(x, y, line) // too loose to look justified: leave it ragged
 		return
 	}
-	for _, w := range words {
+	for i, w := range words {
 		d.text(x, y, w)
-		x += d.wordW(w) + gap
+		x += widths[i] + gap
 	}
 }

@@ -40,4 +40,5 @@ func BenchmarkRender2021(b *testing.B)            { benchRender(b, 0) }
 func BenchmarkRender1000Tasks(b *testing.B)       { benchRender(b, 1000) }
 func BenchmarkRender10000Tasks(b *testing.B)      { benchRender(b, 10000) }
 func BenchmarkRenderAnnex2021(b *testing.B)       { benchRender(b, 0, "annex") }
+func BenchmarkRenderAnnex1000Tasks(b *testing.B)  { benchRender(b, 1000, "annex") }
 func BenchmarkRenderAnnex10000Tasks(b *testing.B) { benchRender(b, 10000, "annex") }

@@ -14,8 +14,6 @@ import "sync"
 type cutPreamble struct {
 	tables                   map[string]*tableDescription
 	charSymbol               map[int]int
-	charWidths               []int
-	defaultWidth             float64
 	symbolPosition           []int
 	locaFormat, metricsCount int
 	numSymbols               int
@@ -40,8 +38,6 @@ func (utf *utf8FontFile) cutPreamble() (*cutPreamble, bool) {
 		pre := v.(*cutPreamble)
 		utf.tableDescriptions = pre.tables
 		utf.charSymbolDictionary = pre.charSymbol
-		utf.CharWidths = pre.charWidths
-		utf.DefaultWidth = pre.defaultWidth
 		utf.symbolPosition = pre.symbolPosition
 		return pre, true
 	}
@@ -59,15 +55,17 @@ func (utf *utf8FontFile) cutPreamble() (*cutPreamble, bool) {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	// The character map parseFile read is the one subsetting reads (the
+	// same first Unicode format-4 table); the widths subsetting used to
+	// compute again at scale 1 are not read after it, so are not made.
+	if utf.cmapChars != nil {
+		utf.charSymbolDictionary = utf.cmapChars
+	} else if utf.generateCMAP() == nil {
 		return nil, false
 	}
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 	utf.parseLOCATable(locaFormat, numSymbols)
 	pre := &cutPreamble{
-		tables: utf.tableDescriptions, charSymbol: utf.charSymbolDictionary, charWidths: utf.CharWidths,
-		defaultWidth: utf.DefaultWidth, symbolPosition: utf.symbolPosition,
+		tables: utf.tableDescriptions, charSymbol: utf.charSymbolDictionary, symbolPosition: utf.symbolPosition,
 		locaFormat: locaFormat, metricsCount: metricsCount, numSymbols: numSymbols,
 	}
 	if cachedCuts.Add(1) <= maxCachedFonts {

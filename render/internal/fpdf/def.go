@@ -618,7 +618,8 @@ type Fpdf struct {
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	packPages        bool                       // plandoc's patch: compress each page when the next begins
-	packedPages      map[int][]byte             // pages compressed early, by number
+	textBuf          []byte                     // plandoc's patch: Text's escaped UTF-16, reused
+	packer           *packer                    // plandoc's patch: the pages compressed early
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)
@@ -851,6 +852,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	seen         *[2048]uint64 // plandoc's patch: the runes below 131,072 already in usedRunes
 }
 
 // generateFontID generates a font Id from the font definition

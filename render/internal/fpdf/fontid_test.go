@@ -47,3 +47,15 @@ func TestPutTextIsSprintf(t *testing.T) {
 		}
 	}
 }
+
+// The escaped UTF-16 written in one pass is what escape(utf8toutf16(s))
+// gives, for texts with every escape, every UTF-8 length fpdf handles.
+func TestUTF16EscapedInOnePass(t *testing.T) {
+	f := New("P", "mm", "A4", "")
+	for _, s := range []string{"", "Văn phòng (Hội đồng)", `back\slash`, "cr\rlf\n", "Ǆ Ω ĩ ồ", "€ 中文 ữ", "(x)\\(y)", "\u00a9\u2028\uFFFD"} {
+		want := f.escape(utf8toutf16(s, false))
+		if got := string(appendUTF16Escaped(nil, s)); got != want {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+	}
+}

@@ -408,7 +408,7 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // SetPage sets the current page to that of a valid page in the PDF document.
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
-	if _, packed := f.packedPages[pageNum]; packed {
+	if f.packer != nil && pageNum <= f.packer.packed {
 		f.err = fmt.Errorf("page %d is already compressed (SetPackPages): it cannot be written again", pageNum)
 		return
 	}
@@ -2071,6 +2071,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			seen:      new([2048]uint64),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2179,6 +2180,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			} else {
 				def.usedRunes = makeSubsetRange(32)
 			}
+			def.seen = new([2048]uint64)
 			f.fonts[fontkey] = def
 			return
 		}
@@ -2219,6 +2221,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			seen:      new([2048]uint64),
 		}
 		def.i, _ = generateFontID(def)
 		rememberUTF8Font(utf8Bytes, fontkey, def)
@@ -2574,6 +2577,10 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.isCurrentUTF8 && !f.isRTL && f.state == 2 && !f.colorFlag && !((f.underline || f.strikeout) && txtStr != "") {
+		f.putUTF8Text(x, y, txtStr) // plandoc's patch: the same bytes, in one pass
+		return
+	}
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -4265,7 +4272,7 @@ func (f *Fpdf) SetJavascript(script string) {
 // is closed. Functions ExampleFpdf_RegisterAlias() and
 // ExampleFpdf_RegisterAlias_utf8() in fpdf_test.go demonstrate this method.
 func (f *Fpdf) RegisterAlias(alias, replacement string) {
-	if len(f.packedPages) > 0 {
+	if f.hasPackedPages() {
 		f.err = fmt.Errorf("alias %q registered after pages were compressed (SetPackPages)", alias)
 		return
 	}
@@ -4362,10 +4369,10 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 		// Page content
 		f.newobj()
-		if packed, ok := f.packedPages[n]; ok {
+		if packed, ok := f.packedPages()[n]; ok {
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(packed))
 			f.putstream(packed)
-			delete(f.packedPages, n)
+			delete(f.packer.done, n)
 		} else if f.compress {
 			mem := xmem.compress(f.pages[n].Bytes())
 			data := mem.bytes()

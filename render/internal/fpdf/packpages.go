@@ -6,6 +6,7 @@ package fpdf
 import (
 	"bytes"
 	"fmt"
+	"sync"
 )
 
 // plandoc's patch: a long document holds its pages compressed. Upstream
@@ -14,6 +15,8 @@ import (
 // is compressed when the next one begins (the last when the document is
 // closed), and its plain content let go. The bytes written are the same:
 // a page is compressed exactly as Output would have compressed it.
+// Pages are compressed on another goroutine, at most two at a time, while
+// the next page is drawn: a document drawn alone leaves a processor idle.
 
 // SetPackPages turns early page compression on or off. It needs
 // compression on, and a document that never returns to an earlier page
@@ -28,19 +31,52 @@ func (f *Fpdf) SetPackPages(on bool) {
 	f.packPages = on
 }
 
-// packPage compresses the page just ended, when asked to.
+// packer compresses finished pages in the background.
+type packer struct {
+	mu     sync.Mutex
+	done   map[int][]byte
+	wg     sync.WaitGroup
+	slots  chan struct{}
+	packed int // the last page handed over
+}
+
+// packPage hands the page just ended to the packer, when asked to.
 func (f *Fpdf) packPage() {
 	if !f.packPages || !f.compress || f.page == 0 || len(f.aliasMap) > 0 || f.err != nil {
 		return
 	}
-	if _, done := f.packedPages[f.page]; done {
+	if f.packer == nil {
+		f.packer = &packer{done: map[int][]byte{}, slots: make(chan struct{}, 2)}
+	}
+	p := f.packer
+	if f.page <= p.packed {
 		return
 	}
-	if f.packedPages == nil {
-		f.packedPages = map[int][]byte{}
-	}
-	mem := xmem.compress(f.pages[f.page].Bytes())
-	f.packedPages[f.page] = mem.copy()
-	mem.release()
-	f.pages[f.page] = new(bytes.Buffer)
+	n, content := f.page, f.pages[f.page].Bytes()
+	p.packed = n
+	f.pages[n] = new(bytes.Buffer)
+	p.slots <- struct{}{}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		mem := xmem.compress(content)
+		packed := mem.copy()
+		mem.release()
+		p.mu.Lock()
+		p.done[n] = packed
+		p.mu.Unlock()
+		<-p.slots
+	}()
 }
+
+// packedPages waits for the packer and returns the pages it compressed.
+func (f *Fpdf) packedPages() map[int][]byte {
+	if f.packer == nil {
+		return nil
+	}
+	f.packer.wg.Wait()
+	return f.packer.done
+}
+
+// hasPackedPages says whether any page was handed to the packer.
+func (f *Fpdf) hasPackedPages() bool { return f.packer != nil && f.packer.packed > 0 }
