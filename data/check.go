@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -181,7 +182,7 @@ func (d *decoder) checkTask(p *Plan, i int, ttIndex map[string]int, used map[str
 			d.checkFreeText(at, name, pt.Text)
 		}
 	}
-	if n := utf16Len(t.Content); n > maxCellChars {
+	if n := UTF16Len(t.Content); n > maxCellChars {
 		d.warnf(path+".content", "%s: the content is %d characters long; an Excel cell holds %d, so the workbooks will cut it (the PDFs keep it whole)", name, n, maxCellChars)
 	}
 	if t.Section != "" {
@@ -274,7 +275,7 @@ func Printable(s string) string {
 
 func (d *decoder) timeProblem(path, name string, err error) {
 	text := msg.Sprintf("%s: %v", name, err)
-	if te, ok := err.(*TimeError); ok && te.Reason == reasonUnknownForm {
+	if te, ok := err.(*TimeError); ok && te.UnknownForm {
 		text += msg.Sprintf(`; write it like "Tháng 3", "Tháng 3-6", "Tháng 3, 6, 9", "Quý II", "6 tháng đầu năm", "Cả năm", "Thường xuyên" or "18/5", or give the months: months = [3]`)
 	}
 	d.errorf(path, "%s", text)
@@ -413,20 +414,16 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
-func keys[T any](m map[string]T) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	// suggest picks the first of equally near candidates: sort for stable output.
-	slices.Sort(out)
-	return out
-}
+// keys are the ids of a registry, sorted: suggest picks the first of
+// equally near candidates, so the order must be stable.
+func keys[T any](m map[string]T) []string { return slices.Sorted(maps.Keys(m)) }
 
 // maxCellChars is what one Excel cell holds, in UTF-16 units.
 const maxCellChars = 32767
 
-func utf16Len(s string) int {
+// UTF16Len is the length of s in UTF-16 units, as Excel counts a cell's
+// characters (at most 32,767).
+func UTF16Len(s string) int {
 	n := 0
 	for _, r := range s {
 		n++

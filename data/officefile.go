@@ -40,16 +40,19 @@ func OfficeFormat(raw []byte) string {
 // the plan's TOML belongs: what it is and what to run, rather than a list
 // of encoding errors about a zip archive's bytes.
 func officeFileProblem(name string, raw []byte) (Problem, bool) {
+	importIt := func(what string) string {
+		return msg.Sprintf("this is %s; a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", what, name)
+	}
 	var text string
 	switch OfficeFormat(raw) {
 	case ".odt":
-		text = msg.Sprintf("this is an OpenDocument text file (.odt); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
+		text = importIt(msg.Sprintf("an OpenDocument text file (.odt)"))
 	case ".ods":
-		text = msg.Sprintf("this is an OpenDocument spreadsheet (.ods); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
+		text = importIt(msg.Sprintf("an OpenDocument spreadsheet (.ods)"))
 	case ".docx":
-		text = msg.Sprintf("this is a Word file (.docx); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
+		text = importIt(msg.Sprintf("a Word file (.docx)"))
 	case ".xlsx":
-		text = msg.Sprintf("this is an Excel file (.xlsx); a plan is a .toml file: run plandoc import -o plan.toml %s first, then check or render plan.toml", name)
+		text = importIt(msg.Sprintf("an Excel file (.xlsx)"))
 	case ".zip":
 		text = msg.Sprintf("this is a zip archive, not a plan; a plan is a .toml file (plandoc import makes one from the program's Word or Excel table)")
 	case ".doc/.xls":

@@ -181,38 +181,36 @@ func (p *Plan) Workloads() []Workload {
 // instead of the whole plan's sha256, so editing another department's task
 // leaves this one's bytes alone, and collect still tells a workbook made
 // from an earlier version of what it shows.
-func (p *Plan) Digest(w Workload) string {
-	return p.digest(w, func(t *Task) []byte { return p.taskShown(t) })
-}
+func (p *Plan) Digest(w Workload) string { return p.Digests([]Workload{w})[w.Unit.ID] }
 
-// Digests is Digest of every workload, by unit id: each task's columns
-// are written out once, not once for each of the fifty sheets it is on.
-func (p *Plan) Digests() map[string]string {
-	shown := make(map[*Task][]byte, len(p.Tasks))
-	for i := range p.Tasks {
-		shown[&p.Tasks[i]] = p.taskShown(&p.Tasks[i])
-	}
-	out := map[string]string{}
-	for _, w := range p.Workloads() {
-		out[w.Unit.ID] = p.digest(w, func(t *Task) []byte { return shown[t] })
+// Digests is Digest of each of the workloads (from Workloads), by unit
+// id: each task's columns are written out once, not once for each of the
+// fifty sheets it is on.
+func (p *Plan) Digests(loads []Workload) map[string]string {
+	shown := map[*Task][]byte{}
+	out := make(map[string]string, len(loads))
+	var b []byte
+	for _, w := range loads {
+		h := sha256.New()
+		for _, s := range p.digestHeader(w) {
+			b = appendField(b[:0], s)
+			h.Write(b)
+		}
+		for role, tasks := range [][]*Task{w.Lead, w.Partner} {
+			b = appendField(b[:0], strconv.Itoa(role)+"/"+strconv.Itoa(len(tasks)))
+			h.Write(b)
+			for _, t := range tasks {
+				cols, ok := shown[t]
+				if !ok {
+					cols = p.taskShown(t)
+					shown[t] = cols
+				}
+				h.Write(cols)
+			}
+		}
+		out[w.Unit.ID] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
-}
-
-func (p *Plan) digest(w Workload, shown func(*Task) []byte) string {
-	h := sha256.New()
-	var b []byte
-	for _, s := range p.digestHeader(w) {
-		b = appendField(b[:0], s)
-		h.Write(b)
-	}
-	for role, tasks := range [][]*Task{w.Lead, w.Partner} {
-		h.Write(appendField(b[:0], strconv.Itoa(role)+"/"+strconv.Itoa(len(tasks))))
-		for _, t := range tasks {
-			h.Write(shown(t))
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (p *Plan) digestHeader(w Workload) []string {

@@ -51,18 +51,16 @@ func (s Schedule) Fixed() bool {
 type TimeError struct {
 	Expr   string
 	Reason string
+	// UnknownForm is set when no form matched (rather than a form with a
+	// wrong number): the loader then lists the forms it knows.
+	UnknownForm bool
 }
 
 func (e *TimeError) Error() string {
-	reason := e.Reason
-	if reason == reasonUnknownForm {
-		reason = msg.Text(reason) // kept in English to be recognised
-	}
-	return msg.Sprintf("cannot read time %q: %s", e.Expr, reason)
+	return msg.Sprintf("cannot read time %q: %s", e.Expr, e.Reason)
 }
 
-// reasonUnknownForm is the reason given when no form matched; the loader
-// adds the forms it knows to the message.
+// reasonUnknownForm is the reason given when no form matched.
 var reasonUnknownForm = msg.Mark("it is not a form plandoc knows")
 
 const yearSuffix = `(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?$`
@@ -168,7 +166,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		}
 		return Schedule{kind: kindDate, Months: Months(0).With(month), day: day}, nil
 	}
-	return fail("%s", reasonUnknownForm)
+	return Schedule{}, &TimeError{Expr: expr, Reason: msg.Text(reasonUnknownForm), UnknownForm: true}
 }
 
 // parseItems reads "3, 6, 9", "3-6" or "I - II" into a set of numbers 1..max

@@ -1,9 +1,6 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -27,15 +24,11 @@ func keptFiles(dir string, res *Result) []File {
 	}
 	var kept []File
 	for _, f := range m.Files {
-		if made[f.Path] || checkRelPath(f.Path) != nil || res.selection.covers(fileAt(f.Path)) {
+		if made[f.Path] || checkRelPath(f.Path) != nil || res.selection.covers(f) {
 			continue
 		}
-		content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
-		if err != nil {
-			continue
-		}
-		if sum := sha256.Sum256(content); hex.EncodeToString(sum[:]) != f.SHA256 {
-			continue // changed since: the manifest must not vouch for it
+		if sum, err := fileSHA256(filepath.Join(dir, filepath.FromSlash(f.Path))); err != nil || sum != f.SHA256 {
+			continue // gone, or changed since: the manifest must not vouch for it
 		}
 		if f.Plan == "" {
 			f.Plan = m.Plan.SHA256

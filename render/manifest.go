@@ -1,7 +1,11 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -65,10 +69,34 @@ func OtherPlanIn(dir string, p *data.Plan) (string, bool) {
 // readManifest reads the folder's manifest; false when there is none plandoc
 // can read (a first render, or a file that is not plandoc's).
 func readManifest(dir string) (manifest, bool) {
-	var m manifest
+	m, ok, err := loadManifest(dir)
+	return m, ok && err == nil
+}
+
+// loadManifest reads the folder's manifest: ok is false when there is
+// none, or one that is not plandoc's (damaged: nothing in it is trusted);
+// err is for a manifest that is there and cannot be read.
+func loadManifest(dir string) (m manifest, ok bool, err error) {
 	raw, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil || json.Unmarshal(raw, &m) != nil {
-		return manifest{}, false
+	if errors.Is(err, fs.ErrNotExist) {
+		return manifest{}, false, nil
 	}
-	return m, true
+	if err != nil {
+		return manifest{}, false, err
+	}
+	if json.Unmarshal(raw, &m) != nil {
+		return manifest{}, false, nil
+	}
+	return m, true, nil
+}
+
+// fileSHA256 is the hex sha256 of a file's content, as the manifest
+// records it.
+func fileSHA256(path string) (string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:]), nil
 }

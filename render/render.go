@@ -43,6 +43,9 @@ type kit struct {
 	printed  printedPlan
 	cells    *cellMeasurer
 	progress *progress.Progress
+	// workloads are the plan's departments and their tasks, worked out
+	// once for the department workbooks and the overview.
+	workloads func() []data.Workload
 }
 
 // prepare loads what the options name and checks that the fonts can draw
@@ -71,7 +74,8 @@ func prepare(p *data.Plan, opts Options, warnings bool) (*kit, data.Problems, er
 	if err != nil {
 		return nil, nil, err
 	}
-	k := &kit{plan: p, set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular)), progress: opts.Progress}
+	k := &kit{plan: p, set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular)), progress: opts.Progress,
+		workloads: sync.OnceValue(p.Workloads)}
 	probs := checkGlyphs(p, set, fam)
 	if warnings {
 		probs = append(probs, checkRowHeights(p, k)...).Sorted()
@@ -199,7 +203,7 @@ func yearJobs(p *data.Plan, asOf data.Date, k *kit) []job {
 func workbookJobs(p *data.Plan, k *kit, sel Selection) []job {
 	var loads []data.Workload
 	if sel.wants("departments") {
-		loads = p.Workloads()
+		loads = k.workloads()
 	}
 	jobs := make([]job, 0, len(loads)+1)
 	var digests map[string]string // what each department's workbook shows, made once for all
@@ -208,7 +212,7 @@ func workbookJobs(p *data.Plan, k *kit, sel Selection) []job {
 			continue
 		}
 		if digests == nil {
-			digests = p.Digests()
+			digests = p.Digests(loads)
 		}
 		digest := digests[w.Unit.ID]
 		jobs = append(jobs, func() (File, error) {

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -323,16 +321,12 @@ func readPrevious(dir string) (journal, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return j, msg.Errorf("reading the journal: %w", err)
 	}
-	raw, err = os.ReadFile(filepath.Join(dir, manifestName))
-	if errors.Is(err, fs.ErrNotExist) {
-		return j, nil
-	}
+	m, ok, err := loadManifest(dir)
 	if err != nil {
 		return j, msg.Errorf("reading the previous manifest: %w", err)
 	}
-	var m manifest
-	if json.Unmarshal(raw, &m) != nil {
-		return j, nil // not plandoc's, or damaged: nothing in it is trusted
+	if !ok {
+		return j, nil
 	}
 	for _, f := range m.Files {
 		j.add(f.Path, f.SHA256)
@@ -371,11 +365,11 @@ func removeStale(dir string, previous journal, made map[string]bool, sel Selecti
 			}
 			continue
 		}
-		raw, err := os.ReadFile(abs)
+		sum, err := fileSHA256(abs)
 		if err != nil {
 			return msg.Errorf("reading %s: %w", abs, err)
 		}
-		if sum := sha256.Sum256(raw); !slices.Contains(previous.Files[p], hex.EncodeToString(sum[:])) {
+		if !slices.Contains(previous.Files[p], sum) {
 			if log.Kept != nil {
 				log.Kept(abs, msg.Sprintf("changed since plandoc wrote it"))
 			}

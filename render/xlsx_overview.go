@@ -31,7 +31,7 @@ func overviewWorkbook(p *data.Plan, k *kit) ([]byte, error) {
 			return nil, err
 		}
 	}
-	loads := p.Workloads()
+	loads := k.workloads()
 	refs, err := b.writeTimeline(all, loads)
 	if err != nil {
 		return nil, err

@@ -6,9 +6,9 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/plandoc/plandoc/data"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -44,7 +44,6 @@ type rowWriter struct {
 	runs  rowRuns
 	run   bytes.Buffer
 	first int // row number of the run's first row; 0 when no run is open
-	cell  []byte
 }
 
 // add writes one task row: into the open run when every cell is of a
@@ -124,8 +123,7 @@ func (w *rowWriter) appendRow(row int, values []any, height float64) bool {
 				b.WriteString(` xml:space="preserve"`)
 			}
 			b.WriteString(`>`)
-			w.cell = appendEscaped(w.cell[:0], val)
-			b.Write(w.cell)
+			writeEscaped(b, val)
 			b.WriteString(`</t></is></c>`)
 		default:
 			return false
@@ -141,7 +139,7 @@ func isXMLSpace(c byte) bool { return c == 9 || c == 10 || c == 13 || c == 32 }
 // does: excelize cuts a text over Excel's 32,767 characters, writes
 // "_xHHHH_" sequences escaped, and replaces what XML cannot hold.
 func plainText(s string) bool {
-	if len(s) > excelize.TotalCellChars && utf16Length(s) > excelize.TotalCellChars {
+	if len(s) > excelize.TotalCellChars && data.UTF16Len(s) > excelize.TotalCellChars {
 		return false
 	}
 	if strings.Contains(s, "_x") || !utf8.ValidString(s) {
@@ -155,17 +153,9 @@ func plainText(s string) bool {
 	return true
 }
 
-func utf16Length(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-	}
-	return n
-}
-
-// appendEscaped escapes as xml.EscapeText does, and then as excelize undoes
+// writeEscaped escapes as xml.EscapeText does, and then as excelize undoes
 // for line feeds (it writes them as they are).
-func appendEscaped(dst []byte, s string) []byte {
+func writeEscaped(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -187,9 +177,9 @@ func appendEscaped(dst []byte, s string) []byte {
 		default:
 			continue
 		}
-		dst = append(dst, s[last:i]...)
-		dst = append(dst, esc...)
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
 		last = i + 1
 	}
-	return append(dst, s[last:]...)
+	b.WriteString(s[last:])
 }

@@ -1,11 +1,11 @@
 package templates
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/data/msg"
@@ -131,7 +131,7 @@ func (k *checker) checkColumns(c *Columns) {
 		if strings.Contains(o, ",") {
 			k.bad("progress.status_options["+itoa(i)+"]", "progress.status_options: %q holds a comma, which Excel's drop-down would split", o)
 		}
-		total += len(utf16.Encode([]rune(o))) + 1
+		total += data.UTF16Len(o) + 1
 	}
 	if total > 256 {
 		k.bad("progress.status_options", "progress.status_options: %d characters in all; Excel's drop-down takes at most 255", total-1)
@@ -190,12 +190,12 @@ func (t *TaskTable) check(k *checker, cols *Columns, textWidth float64) {
 	if len(k.probs) > before {
 		textWidth = 0 // the columns' room cannot be judged with a bad padding
 	}
-	for _, m := range sortedKeys(t.Width) {
+	for _, m := range slices.Sorted(maps.Keys(t.Width)) {
 		if data.FieldIndex(m) < 0 {
 			k.bad("table.width."+m, "table.width.%s: %q is not a task field; use one of %s", m, m, strings.Join(data.FieldNames(), ", "))
 		}
 	}
-	for _, m := range sortedKeys(t.Align) {
+	for _, m := range slices.Sorted(maps.Keys(t.Align)) {
 		if data.FieldIndex(m) < 0 {
 			k.bad("table.align."+m, "table.align.%s: %q is not a task field; use one of %s", m, m, strings.Join(data.FieldNames(), ", "))
 		}
@@ -232,15 +232,6 @@ func (t *TaskTable) check(k *checker, cols *Columns, textWidth float64) {
 			}
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

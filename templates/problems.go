@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/unicode/norm"
@@ -148,7 +147,7 @@ func (c *checker) sheetName(path, name string) {
 	switch {
 	case strings.TrimSpace(name) == "":
 		c.bad(path, "%s: a sheet name cannot be empty", path)
-	case len(utf16.Encode([]rune(name))) > maxSheetName:
+	case data.UTF16Len(name) > maxSheetName:
 		c.bad(path, "%s: %q is longer than Excel's %d characters", path, name, maxSheetName)
 	case strings.ContainsAny(name, `:\/?*[]`):
 		c.bad(path, `%s: %q holds one of : \ / ? * [ ], which Excel refuses in sheet names`, path, name)

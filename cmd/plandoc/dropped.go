@@ -52,11 +52,8 @@ func runDropped(file string, stdout, stderr io.Writer) int {
 		plan = filepath.Join(dir, name+".toml")
 		if _, err := os.Stat(plan); err == nil {
 			fmt.Fprintln(out, msg.Sprintf("%s was imported before and may have been corrected since: it is rendered as it is, and the table is not imported again (delete %s to import it again)", plan, plan))
-		} else if err := os.MkdirAll(dir, 0o755); err != nil {
-			fmt.Fprintln(errOut, msg.Sprintf("plandoc: %v", err))
-			return 1
 		} else {
-			code = run([]string{"import", "-o", plan, file}, out, errOut)
+			code = run([]string{"import", "-o", plan, file}, out, errOut) // its file's folder is made as it is written
 		}
 	}
 	if code == 0 {
@@ -68,11 +65,9 @@ func runDropped(file string, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintln(&log, msg.Sprintf("Not done: fix what the lines above name, save, and drop the file onto plandoc again."))
 	}
-	if err := os.MkdirAll(dir, 0o755); err == nil {
-		summary := filepath.Join(dir, summaryName)
-		if err := safefile.Write(summary, notepadText(log.String(), runtime.GOOS == "windows")); err == nil {
-			fmt.Fprintln(stdout, msg.Sprintf("what was done is written in %s", summary))
-		}
+	summary := filepath.Join(dir, summaryName)
+	if err := safefile.Write(summary, notepadText(log.String(), runtime.GOOS == "windows")); err == nil {
+		fmt.Fprintln(stdout, msg.Sprintf("what was done is written in %s", summary))
 	}
 	return code
 }

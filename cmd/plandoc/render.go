@@ -60,9 +60,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: no output written: %v", firstLine(err)))
 		return 1
 	}
-	if debug.SetMemoryLimit(-1) == batchMemoryLimit {
-		debug.SetMemoryLimit(workMemoryLimit(len(plan.Tasks)))
-	}
+	debug.SetMemoryLimit(workMemoryLimit(len(plan.Tasks))) // run restores the limit after
 	if !opts.AsOf.IsZero() && opts.AsOf.Year != plan.Program.Year {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: -as-of %s is outside %d, the year the plan covers; give a date in %d", opts.AsOf, plan.Program.Year, plan.Program.Year))
 		return 2

@@ -77,11 +77,12 @@ func Files(args []string) ([]string, error) {
 func Collect(paths []string, opts Options) *Result {
 	res := &Result{}
 	opts.keys = taskKeys(opts.Plan)
-	opts.digests = opts.Plan.Digests()
+	loads := opts.Plan.Workloads()
+	opts.digests = opts.Plan.Digests(loads)
 	// The workbooks are read on every processor at once, each turned into
 	// facts at once and its rows let go (a large plan's returns hold
 	// hundreds of thousands); what they hold is taken in the order given.
-	byKey, sheets, printed := opts.keys, sheetTasks(opts.Plan), printedCells(opts.Plan)
+	byKey, sheets, printed := opts.keys, sheetTasks(loads), printedCells(opts.Plan)
 	read := make([]*returned, len(paths))
 	errs := make([]error, len(paths))
 	next := make(chan int)

@@ -106,9 +106,9 @@ func entry(b *returned, s taskSheet, r taskRow, t *data.Task, pr templates.Progr
 
 // sheetTasks lists the tasks plandoc put on each unit's sheets, by
 // "unit|role", worked out once for all the returns.
-func sheetTasks(p *data.Plan) map[string][]*data.Task {
+func sheetTasks(loads []data.Workload) map[string][]*data.Task {
 	out := map[string][]*data.Task{}
-	for _, w := range p.Workloads() {
+	for _, w := range loads {
 		out[w.Unit.ID+"|"+string(progress.Lead)] = w.Lead
 		out[w.Unit.ID+"|"+string(progress.Partner)] = w.Partner
 	}

@@ -47,12 +47,9 @@ func WriteWith(dst string, write func(io.Writer) error) error {
 // replace is the temporary-file protocol Write and WriteWith share; a
 // failure at any step removes the temporary file and leaves dst as it was.
 func replace(dst string, write func(io.Writer) error) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return msg.Errorf("creating output folder: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
+	tmp, err := createTemp(dst)
 	if err != nil {
-		return msg.Errorf("writing %s: %w", dst, err)
+		return err
 	}
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	werr := write(bw)
@@ -63,15 +60,7 @@ func replace(dst string, write func(io.Writer) error) error {
 		os.Remove(tmp.Name())
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return msg.Errorf("writing %s: %w", dst, err)
-	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		os.Remove(tmp.Name())
-		return msg.Errorf("writing %s: %w", dst, err)
-	}
-	return nil
+	return install(tmp.Name(), dst)
 }
 
 // Spill writes content to a new temporary file beside dst, not yet synced,
@@ -79,12 +68,9 @@ func replace(dst string, write func(io.Writer) error) error {
 // are made, and be committed (Commit) or removed with the rest. A killed
 // run's spilled files are temporary files RemoveTemps removes.
 func Spill(dst string, content []byte) (string, error) {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return "", msg.Errorf("creating output folder: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
+	tmp, err := createTemp(dst)
 	if err != nil {
-		return "", msg.Errorf("writing %s: %w", dst, err)
+		return "", err
 	}
 	_, werr := tmp.Write(content)
 	cerr := tmp.Close()
@@ -108,12 +94,31 @@ func Commit(spilled, dst string) error {
 		os.Remove(spilled)
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
-	if err := os.Chmod(spilled, 0o644); err != nil {
-		os.Remove(spilled)
+	return install(spilled, dst)
+}
+
+// createTemp makes the temporary file that will become dst, in dst's
+// folder (created if need be), so the rename stays on one file system.
+func createTemp(dst string) (*os.File, error) {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return nil, msg.Errorf("creating output folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), TempPrefix+"*"+TempSuffix)
+	if err != nil {
+		return nil, msg.Errorf("writing %s: %w", dst, err)
+	}
+	return tmp, nil
+}
+
+// install gives a synced temporary file its mode and renames it over dst;
+// on failure it is removed and dst stays as it was.
+func install(tmp, dst string) error {
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		os.Remove(tmp)
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
-	if err := os.Rename(spilled, dst); err != nil {
-		os.Remove(spilled)
+	if err := os.Rename(tmp, dst); err != nil {
+		os.Remove(tmp)
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
 	return nil
