@@ -179,3 +179,42 @@ func TestDigestsAreEachDigest(t *testing.T) {
 		}
 	}
 }
+
+// Workloads puts each task on the sheets of the units that lead it and of
+// those PartnerUnitIDs says coordinate it (through a group too), once each.
+func TestWorkloadsFollowPartnerUnitIDs(t *testing.T) {
+	bundled, _, err := LoadBundled(DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	synthetic, probs := Parse("synth", synth.Plan(300, 12))
+	if synthetic == nil {
+		t.Fatal(probs)
+	}
+	for _, p := range []*Plan{bundled, synthetic} {
+		want := map[string][2][]*Task{}
+		for i := range p.Tasks {
+			task := &p.Tasks[i]
+			for _, id := range task.Units {
+				w := want[id]
+				w[0] = append(w[0], task)
+				want[id] = w
+			}
+			for _, id := range p.PartnerUnitIDs(task) {
+				w := want[id]
+				w[1] = append(w[1], task)
+				want[id] = w
+			}
+		}
+		partners := 0
+		for _, w := range p.Workloads() {
+			if !slices.Equal(w.Lead, want[w.Unit.ID][0]) || !slices.Equal(w.Partner, want[w.Unit.ID][1]) {
+				t.Errorf("%s: %s leads %d and coordinates %d tasks; want %d and %d", p.Source.Name, w.Unit.ID, len(w.Lead), len(w.Partner), len(want[w.Unit.ID][0]), len(want[w.Unit.ID][1]))
+			}
+			partners += len(w.Partner)
+		}
+		if partners == 0 {
+			t.Errorf("%s: no task coordinated: the test needs partners", p.Source.Name)
+		}
+	}
+}

@@ -153,16 +153,32 @@ func (p *Plan) Workloads() []Workload {
 			loads = append(loads, Workload{Unit: &p.Units[i]})
 		}
 	}
+	// marked[w] == i+1: unit w leads task i or already coordinates it. The
+	// units that coordinate a task are those of PartnerUnitIDs, found
+	// without a set per task: a render of 10,000 tasks waited 30 ms here.
+	marked := make([]int, len(loads))
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
 		for _, id := range t.Units {
 			if w, ok := index[id]; ok {
 				loads[w].Lead = append(loads[w].Lead, t)
+				marked[w] = i + 1
 			}
 		}
-		for _, id := range p.PartnerUnitIDs(t) {
-			if w, ok := index[id]; ok {
+		partner := func(id string) {
+			if w, ok := index[id]; ok && marked[w] != i+1 {
+				marked[w] = i + 1
 				loads[w].Partner = append(loads[w].Partner, t)
+			}
+		}
+		for _, pt := range t.Partners {
+			if u := p.Unit(pt.Ref); u != nil {
+				partner(u.ID)
+			}
+			if g := p.Group(pt.Ref); g != nil {
+				for _, u := range p.GroupUnits(g) {
+					partner(u.ID)
+				}
 			}
 		}
 	}

@@ -9,11 +9,12 @@ import (
 	"github.com/plandoc/plandoc/fonts"
 )
 
-// batchCollector sets the collector as cmd/plandoc does for a render, so
-// the benchmarks measure what the program does, and restores it after.
-func batchCollector() (restore func()) {
-	percent := debug.SetGCPercent(200)
-	limit := debug.SetMemoryLimit(256 << 20)
+// batchCollector sets the collector as cmd/plandoc does for rendering a
+// loaded plan, so the benchmarks measure what the program does, and
+// restores it after: off below a limit of 96 MB or 36 KB a task.
+func batchCollector(p *data.Plan) (restore func()) {
+	percent := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(min(max(96<<20, int64(len(p.Tasks))*36<<10), 1280<<20))
 	return func() {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
@@ -31,11 +32,11 @@ func fresh(k *kit, p *data.Plan) *kit {
 
 // The benchmarks run with the collector settings plandoc runs with.
 func benchAnnex(b *testing.B, src []byte) {
-	defer batchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
 	}
+	defer batchCollector(p)()
 	k := testKit(b, p, "")
 	b.ReportAllocs()
 	pages := 0
@@ -54,11 +55,11 @@ func BenchmarkAnnex1000Tasks(b *testing.B)  { benchAnnex(b, synth.Plan(1000, 50)
 func BenchmarkAnnex10000Tasks(b *testing.B) { benchAnnex(b, synth.Plan(10000, 50)) }
 
 func benchWorkbooks(b *testing.B, src []byte) {
-	defer batchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
 	}
+	defer batchCollector(p)()
 	k := testKit(b, p, "")
 	b.ReportAllocs()
 	files := 0
@@ -76,11 +77,11 @@ func BenchmarkWorkbooks2021(b *testing.B)       { benchWorkbooks(b, nil) }
 func BenchmarkWorkbooks10000Tasks(b *testing.B) { benchWorkbooks(b, synth.Plan(10000, 50)) }
 
 func benchQuarterly(b *testing.B, src []byte) {
-	defer batchCollector()()
 	p := bundledPlan(b)
 	if src != nil {
 		p = parsePlan(b, src)
 	}
+	defer batchCollector(p)()
 	k := testKit(b, p, "")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -100,6 +100,9 @@ func (d *pdfDoc) font(style fonts.Style, size float64) {
 	// it is given, which costs more than laying out a short report, and a
 	// face never used would be embedded empty.
 	if !d.added[style] {
+		if isEmbedded(d.fam) {
+			embeddedParsed()
+		}
 		d.pdf.AddUTF8FontFromBytes(family, fpdfStyle[style], d.fam.Face(style).Data)
 		d.added[style] = true
 	}

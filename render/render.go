@@ -206,18 +206,16 @@ func workbookJobs(p *data.Plan, k *kit, sel Selection) []job {
 		loads = k.workloads()
 	}
 	jobs := make([]job, 0, len(loads)+1)
-	var digests map[string]string // what each department's workbook shows, made once for all
+	// What each department's workbook shows, made once for all by the
+	// first workbook's job, while another makes the annex.
+	digests := sync.OnceValue(func() map[string]string { return p.Digests(loads) })
 	for _, w := range loads {
 		if !sel.wantsUnit(w.Unit.ID) {
 			continue
 		}
-		if digests == nil {
-			digests = p.Digests(loads)
-		}
-		digest := digests[w.Unit.ID]
 		jobs = append(jobs, func() (File, error) {
 			path := "departments/" + w.Unit.ID + ".xlsx"
-			content, err := departmentWorkbook(p, k, w, digest)
+			content, err := departmentWorkbook(p, k, w, digests()[w.Unit.ID])
 			if err != nil {
 				return File{}, msg.Errorf("%s: %w", path, err)
 			}

@@ -33,6 +33,13 @@ func (s Selection) wants(doc string) bool {
 	return slices.Contains(s.Only, doc) || (doc == "departments" && len(s.Units) > 0)
 }
 
+// MakesPDF says whether the options ask for a PDF (the annex or the
+// reports): only then are fonts parsed for fpdf.
+func (o Options) MakesPDF() bool {
+	sel := o.selection()
+	return sel.wants("annex") || sel.wants("quarterly")
+}
+
 // wantsUnit says whether a department's workbook is asked for.
 func (s Selection) wantsUnit(id string) bool {
 	return s.wants("departments") && (len(s.Units) == 0 || slices.Contains(s.Units, id))

@@ -169,11 +169,23 @@ func ttValue(tt string) any {
 func fitWidth(lo, hi float64, values ...string) float64 {
 	w := lo
 	for _, v := range values {
-		for _, line := range strings.Split(v, "\n") {
-			w = max(w, float64(utf8.RuneCountInString(line))+2)
+		if w >= hi {
+			break // the widest a column gets: a 100,000-task sheet's content column is there at once
 		}
+		w = max(w, widestLine(v)+2)
 	}
 	return min(w, hi)
+}
+
+// widestLine is the number of characters of the longest line of v.
+func widestLine(v string) float64 {
+	widest := 0
+	for v != "" {
+		line, rest, _ := strings.Cut(v, "\n")
+		widest = max(widest, utf8.RuneCountInString(line))
+		v = rest
+	}
+	return float64(widest)
 }
 
 func cellName(col, row int) string {

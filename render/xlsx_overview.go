@@ -157,8 +157,12 @@ func (b *book) timeline(tasks []*data.Task, loads []data.Workload) (*timelineRef
 	if err := sw.SetRow(cellName(1, header), row, excelize.RowOpts{Height: 33}); err != nil {
 		return nil, err
 	}
+	// The sheet has no column styles: its unstyled cells (the hidden
+	// lists) are written past excelize too.
+	rows := rowWriter{sw: sw, runs: b.runs, plainOK: true}
+	row = make([]any, 0, n+14)
 	for i, t := range tasks {
-		row := b.planCells(t, cols, make([]any, 0, n+14))
+		row = b.planCells(t, cols, row[:0])
 		for m := 1; m <= 12; m++ {
 			if t.Schedule.Months.Has(m) {
 				row = append(row, excelize.Cell{StyleID: b.st.monthOn, Value: "x"})
@@ -168,9 +172,12 @@ func (b *book) timeline(tasks []*data.Task, loads []data.Workload) (*timelineRef
 		}
 		row = append(row, "|"+strings.Join(t.Units, "|")+"|", "|"+strings.Join(partners[t], "|")+"|")
 		height := b.cells.rowHeight(b.printed[t].cellsOf(cols), widths)
-		if err := sw.SetRow(cellName(1, header+1+i), row, excelize.RowOpts{Height: height}); err != nil {
+		if err := rows.add(header+1+i, row, height); err != nil {
 			return nil, err
 		}
+	}
+	if err := rows.flush(); err != nil {
+		return nil, err
 	}
 	if err := b.printSetup(name, header); err != nil {
 		return nil, err

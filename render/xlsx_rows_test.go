@@ -11,18 +11,24 @@ import (
 
 // workbookWith writes rows into a one-sheet workbook, through excelize's
 // SetRow or through rowWriter, and returns its bytes.
-func workbookWith(t *testing.T, rows [][]any, fast bool) []byte {
+func workbookWith(t *testing.T, rows [][]any, fast, plainOK bool) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	sw, err := f.NewStreamWriter("Sheet1")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if plainOK {
+		// As the overview's timeline: hidden columns, no column styles.
+		if err := sw.SetColVisible(5, 6, false); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := sw.SetRow("A1", []any{"above"}); err != nil {
 		t.Fatal(err)
 	}
 	runs := rowRuns{}
-	w := rowWriter{sw: sw, runs: runs}
+	w := rowWriter{sw: sw, runs: runs, plainOK: plainOK}
 	for i, r := range rows {
 		h := 15 + float64(i%3)*7.25
 		if fast {
@@ -62,7 +68,8 @@ func workbookWith(t *testing.T, rows [][]any, fast bool) []byte {
 func TestRowsWrittenAsExcelizeWritesThem(t *testing.T) {
 	long := strings.Repeat("Hội nghị thông qua phương án ", 1200) // over Excel's 32,767 characters
 	texts := []string{"Văn phòng", `"quoted" & <tagged> 'single'`, "tab\there", "line one\nline two\r\nthree", " leading space", "trailing\n",
-		"", "=1+1", "_x0041_ stays", "bad \x01 control", "emoji 🎉 ok", "\uFFFE", long, "12", "1.0"}
+		"", "=1+1", "_x0041_ stays", "bad \x01 control", "emoji 🎉 ok", "\uFFFE", long, "12", "1.0",
+		"\uFFFF end", "\uFFFD kept", "under_score", "ends_", "ends_x", "_X0041_ upper", "\x1f unit separator", "\x7f delete", "bad \xff byte", "Thanh Hóa\u00a0"}
 	var rows [][]any
 	for i, s := range texts {
 		rows = append(rows, []any{excelize.Cell{StyleID: 2, Value: i + 1}, excelize.Cell{StyleID: 3, Value: s}, excelize.Cell{StyleID: 4},
@@ -70,8 +77,17 @@ func TestRowsWrittenAsExcelizeWritesThem(t *testing.T) {
 	}
 	rows = append(rows, []any{excelize.Cell{StyleID: 2, Value: 99}, excelize.Cell{StyleID: 6, Value: time.Date(2021, 3, 31, 0, 0, 0, 0, time.UTC)}})
 	rows = append(rows, []any{excelize.Cell{StyleID: 2, Value: 100}, nil, excelize.Cell{StyleID: 3, Value: "after a gap"}})
-	slow, fast := workbookWith(t, rows, false), workbookWith(t, rows, true)
+	slow, fast := workbookWith(t, rows, false, false), workbookWith(t, rows, true, false)
 	if !bytes.Equal(slow, fast) {
 		t.Fatalf("the workbooks differ: %d and %d bytes", len(slow), len(fast))
+	}
+	// Unstyled texts, as the timeline's hidden lists, in a sheet without
+	// column styles.
+	for i := range rows {
+		rows[i] = append(rows[i], "|"+texts[i%len(texts)]+"|", texts[(i+3)%len(texts)])
+	}
+	slow, fast = workbookWith(t, rows, false, true), workbookWith(t, rows, true, true)
+	if !bytes.Equal(slow, fast) {
+		t.Fatalf("with unstyled texts, the workbooks differ: %d and %d bytes", len(slow), len(fast))
 	}
 }

@@ -346,13 +346,15 @@ func textCell(s string) any {
 func sheetWidths(cols []taskColumn, tasks []*data.Task, printed printedPlan) []float64 {
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		values := make([]string, 0, len(tasks)+1)
-		for _, t := range tasks {
-			values = append(values, printed[t].cells[c.field])
-		}
-		values = append(values, longestWord(c.Heading))
 		limit := fittedWidth[c.Field]
-		widths[i] = fitWidth(limit[0], limit[1], values...)
+		w := fitWidth(limit[0], limit[1], longestWord(c.Heading))
+		for _, t := range tasks {
+			if w >= limit[1] {
+				break // as wide as the column gets
+			}
+			w = fitWidth(w, limit[1], printed[t].cells[c.field])
+		}
+		widths[i] = w
 	}
 	return widths
 }

@@ -125,7 +125,7 @@ func (z *sortedZip) completeSheet(p *zipPart, sheet []byte) error {
 		if _, err := p.Write(sheet[:start]); err != nil {
 			return err
 		}
-		if _, err := p.Write(run); err != nil {
+		if _, err := run.WriteTo(p); err != nil {
 			return err
 		}
 		sheet = sheet[i+end+len("</row>"):]

@@ -27,15 +27,39 @@ func TestBatchCollectorRestores(t *testing.T) {
 	}
 }
 
-// The soft limit grows with the plan, from 256 MB for a real plan to a
+// The soft limit grows with the plan, from 96 MB for a real plan to a
 // ceiling for the largest.
 func TestWorkMemoryLimit(t *testing.T) {
 	for _, c := range []struct {
 		tasks int
 		want  int64
-	}{{72, 256 << 20}, {1000, 256 << 20}, {10000, 10000 * 48 << 10}, {20000, 20000 * 48 << 10}, {100000, 1280 << 20}} {
+	}{{72, 96 << 20}, {1000, 96 << 20}, {10000, 10000 * 36 << 10}, {20000, 20000 * 36 << 10}, {100000, 1280 << 20}} {
 		if got := workMemoryLimit(c.tasks); got != c.want {
 			t.Errorf("workMemoryLimit(%d) = %d MB; want %d MB", c.tasks, got>>20, c.want>>20)
 		}
+	}
+}
+
+// A loaded plan's render collects only at its memory limit, and the batch
+// collector's restore undoes that too.
+func TestWorkCollector(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	limit := debug.SetMemoryLimit(-1)
+	restore := batchCollector()
+	workCollector(10000)
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GC percent while rendering = %d; want -1 (off below the limit)", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 10000*memoryPerTask {
+		t.Errorf("memory limit while rendering = %d MB; want %d MB", got>>20, 10000*memoryPerTask>>20)
+	}
+	restore()
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("GC percent after = %d; want 100", got)
+	}
+	debug.SetGCPercent(100)
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit after = %d; want %d", got, limit)
 	}
 }

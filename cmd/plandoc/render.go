@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -42,6 +41,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts := render.Options{TemplatesDir: *tplDir, FontsDir: *fontDir, Quarter: *quarter, Only: only, Units: units}
+	if *fontDir == "" && opts.MakesPDF() {
+		go render.WarmFonts() // while the plan is read
+	}
 	if *quarter < 0 || *quarter > 4 {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: -quarter %d: give 1, 2, 3 or 4", *quarter))
 		return 2
@@ -60,7 +62,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: no output written: %v", firstLine(err)))
 		return 1
 	}
-	debug.SetMemoryLimit(workMemoryLimit(len(plan.Tasks))) // run restores the limit after
+	workCollector(len(plan.Tasks)) // run restores the collector after
 	if !opts.AsOf.IsZero() && opts.AsOf.Year != plan.Program.Year {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: -as-of %s is outside %d, the year the plan covers; give a date in %d", opts.AsOf, plan.Program.Year, plan.Program.Year))
 		return 2

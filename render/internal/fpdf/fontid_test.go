@@ -34,16 +34,29 @@ func TestFontDefSHA1IsTheJSONs(t *testing.T) {
 	}
 }
 
-// putText writes what Text wrote through fmt, for any position.
+// putText writes what Text wrote through fmt, for any position, in the
+// fill's colour and in a colour of its own.
 func TestPutTextIsSprintf(t *testing.T) {
-	for _, xy := range [][2]float64{{0, 0}, {10.005, 297}, {-0.004, 1e-9}, {123.456789, 88.8849999}, {1e6, -3.14159}} {
-		f := New("P", "mm", "A4", "")
-		f.AddPage()
-		f.pages[f.page].Reset()
-		f.putText(xy[0], xy[1], "(esc)")
-		want := fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET\n", xy[0]*f.k, (f.h-xy[1])*f.k, "(esc)")
-		if got := f.pages[f.page].String(); got != want {
-			t.Errorf("at %v: %q, fmt writes %q", xy, got, want)
+	for _, coloured := range []bool{false, true} {
+		for _, xy := range [][2]float64{{0, 0}, {10.005, 297}, {-0.004, 1e-9}, {123.456789, 88.8849999}, {1e6, -3.14159}} {
+			f := New("P", "mm", "A4", "")
+			f.AddPage()
+			if coloured {
+				f.SetFillColor(230, 230, 230)
+				f.SetTextColor(200, 0, 0)
+			}
+			if f.colorFlag != coloured {
+				t.Fatalf("colour flag %v; the test wants %v", f.colorFlag, coloured)
+			}
+			f.pages[f.page].Reset()
+			f.putText(xy[0], xy[1], "(esc)")
+			want := fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", xy[0]*f.k, (f.h-xy[1])*f.k, "(esc)")
+			if coloured {
+				want = fmt.Sprintf("q %s %s Q", f.color.text.str, want)
+			}
+			if got := f.pages[f.page].String(); got != want+"\n" {
+				t.Errorf("at %v, coloured %v: %q, fmt writes %q", xy, coloured, got, want+"\n")
+			}
 		}
 	}
 }

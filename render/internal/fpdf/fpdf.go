@@ -2577,7 +2577,7 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
-	if f.isCurrentUTF8 && !f.isRTL && f.state == 2 && !f.colorFlag && !((f.underline || f.strikeout) && txtStr != "") {
+	if f.isCurrentUTF8 && !f.isRTL && f.state == 2 && !((f.underline || f.strikeout) && txtStr != "") {
 		f.putUTF8Text(x, y, txtStr) // plandoc's patch: the same bytes, in one pass
 		return
 	}
@@ -2594,7 +2594,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	if f.state == 2 && !f.colorFlag && !((f.underline || f.strikeout) && txtStr != "") {
+	if f.state == 2 && !((f.underline || f.strikeout) && txtStr != "") {
 		f.putText(x, y, txt2) // plandoc's patch: the same bytes, without fmt
 		return
 	}

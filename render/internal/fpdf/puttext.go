@@ -6,7 +6,9 @@ package fpdf
 import "strconv"
 
 // putText writes Text's operators into the page as
-// sprintf("BT %.2f %.2f Td (%s) Tj ET", …) and out do (plandoc's patch):
+// sprintf("BT %.2f %.2f Td (%s) Tj ET", …) and out do, within
+// sprintf("q %s %s Q", text colour, …) when the text's colour is not the
+// fill's (plandoc's patch):
 // a long table draws a text for every word of every justified line, and
 // formatting through fmt was half of Text's time. strconv's 'f' format
 // with two decimals is what fmt's %.2f writes.
@@ -81,11 +83,20 @@ func appendUTF16Escaped(dst []byte, s string) []byte {
 func (f *Fpdf) putTextBytes(x, y float64, escaped []byte) {
 	var num [32]byte
 	page := f.pages[f.page]
+	if f.colorFlag {
+		page.WriteString("q ")
+		page.WriteString(f.color.text.str)
+		page.WriteByte(' ')
+	}
 	page.WriteString("BT ")
 	page.Write(strconv.AppendFloat(num[:0], x*f.k, 'f', 2, 64))
 	page.WriteByte(' ')
 	page.Write(strconv.AppendFloat(num[:0], (f.h-y)*f.k, 'f', 2, 64))
 	page.WriteString(" Td (")
 	page.Write(escaped)
-	page.WriteString(") Tj ET\n")
+	page.WriteString(") Tj ET")
+	if f.colorFlag {
+		page.WriteString(" Q")
+	}
+	page.WriteByte('\n')
 }

@@ -1,0 +1,47 @@
+package render
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// fitWidth, which stops at the widest a column gets, is the width of the
+// longest line of any value, within the bounds, for texts of every shape.
+func TestFitWidthIsTheLongestLineWithinBounds(t *testing.T) {
+	reference := func(lo, hi float64, values ...string) float64 {
+		w := lo
+		for _, v := range values {
+			for _, line := range strings.Split(v, "\n") {
+				w = max(w, float64(utf8.RuneCountInString(line))+2)
+			}
+		}
+		return min(w, hi)
+	}
+	r := rand.New(rand.NewSource(7))
+	pieces := []string{"", "\n", "Hội nghị", "a", "\n\n", "thông qua phương án ", "🎉", "x\n"}
+	for range 5000 {
+		values := make([]string, r.Intn(6))
+		for i := range values {
+			var b strings.Builder
+			for range r.Intn(12) {
+				b.WriteString(pieces[r.Intn(len(pieces))])
+			}
+			values[i] = b.String()
+		}
+		lo, hi := float64(r.Intn(20)), float64(r.Intn(80))
+		if got, want := fitWidth(lo, hi, values...), reference(lo, hi, values...); got != want {
+			t.Fatalf("fitWidth(%v, %v, %q) = %v; want %v", lo, hi, values, got, want)
+		}
+	}
+}
+
+// appendColName names every column as excelize does.
+func TestAppendColNameIsExcelizes(t *testing.T) {
+	for col := 1; col <= 800; col++ {
+		if got, want := string(appendColName(nil, col)), colName(col); got != want {
+			t.Fatalf("column %d: %q; excelize names it %q", col, got, want)
+		}
+	}
+}
