@@ -35,6 +35,13 @@ type printedTask struct {
 	// searched in place beats hashing the widths into a map.
 	mu      sync.Mutex
 	heights []rowHeightAt
+	lines   []linesAt // how many lines each cell wraps to, by the column's width
+}
+
+type linesAt struct {
+	field int
+	width float64
+	lines int
 }
 
 type rowHeightAt struct {

@@ -82,3 +82,34 @@ func TestHeightAtMostBoundsNeededHeight(t *testing.T) {
 		}
 	}
 }
+
+// A task's row height, remembered with its cells' line counts on the task,
+// is rowHeight of its cells, whatever widths the sheets before asked for.
+func TestTaskRowHeightIsRowHeight(t *testing.T) {
+	p := bundledPlan(t)
+	k := testKit(t, p, "")
+	cols := taskColumns(k.set.Workbook.Tasks.Columns)
+	remembered, fresh := newCellMeasurer(k.fam.Face(fonts.Regular)), newCellMeasurer(k.fam.Face(fonts.Regular))
+	printed := printPlan(p)
+	tall := 0
+	for round, scale := range []float64{1, 0.5, 1, 2, 0.25, 0.5} {
+		for i := range p.Tasks {
+			task := &p.Tasks[i]
+			widths := make([]float64, len(cols))
+			for c := range cols {
+				widths[c] = scale * float64(8+(c*7+i+round)%40) // some columns change from sheet to sheet, some not
+			}
+			got := remembered.taskRowHeight(printed[task], cols, widths)
+			want := fresh.rowHeight(printed[task].cellsOf(cols), widths)
+			if got != want {
+				t.Fatalf("task %s at widths %v: %v; rowHeight says %v", task.TT, widths, got, want)
+			}
+			if got > 3*cellLineHeight {
+				tall++
+			}
+		}
+	}
+	if tall == 0 {
+		t.Fatal("no row wrapped to more than three lines: the test needs narrow columns")
+	}
+}

@@ -240,25 +240,42 @@ func (m *cellMeasurer) wordW(s string) float64 {
 func columnPoints(w float64) float64 { return (w*7 - 3) * 0.75 * 0.95 }
 
 // taskRowHeight is rowHeight for a task's cells in the columns, of the
-// widths, remembered on the task.
+// widths, remembered on the task, and so is each cell's count of lines at
+// its width: sheets of other widths mostly differ in one column.
 func (m *cellMeasurer) taskRowHeight(pt *printedTask, cols []taskColumn, widths []float64) float64 {
 	var at [maxFields]float64
 	for i, c := range cols {
 		at[c.field] = widths[i]
 	}
 	pt.mu.Lock()
+	defer pt.mu.Unlock()
 	for _, h := range pt.heights {
 		if h.widths == at {
-			pt.mu.Unlock()
 			return h.height
 		}
 	}
-	pt.mu.Unlock()
-	h := m.rowHeight(pt.cellsOf(cols), widths)
-	pt.mu.Lock()
+	lines := 1
+	for i, c := range cols {
+		if text := pt.cells[c.field]; text != "" {
+			lines = max(lines, m.taskCellLines(pt, c.field, text, widths[i]))
+		}
+	}
+	h := min(float64(lines)*cellLineHeight+2, maxRowHeight)
 	pt.heights = append(pt.heights, rowHeightAt{at, h})
-	pt.mu.Unlock()
 	return h
+}
+
+// taskCellLines is cellLines for a task's cell, remembered on the task
+// (whose lock the caller holds): found there without hashing its text.
+func (m *cellMeasurer) taskCellLines(pt *printedTask, field int, text string, width float64) int {
+	for _, l := range pt.lines {
+		if l.field == field && l.width == width {
+			return l.lines
+		}
+	}
+	n := m.cellLines(text, width)
+	pt.lines = append(pt.lines, linesAt{field, width, n})
+	return n
 }
 
 // maxRowHeight is the tallest row Excel allows, in points: a cell whose
@@ -300,13 +317,18 @@ func (m *cellMeasurer) neededHeight(cells []string, widths []float64) float64 {
 		if text == "" || i >= len(widths) {
 			continue
 		}
-		k := lineKey{text, widths[i]}
-		n, ok := m.lines.Load(k)
-		if !ok {
-			n = len(wrap(m, text, columnPoints(widths[i]), 0))
-			m.lines.Store(k, n)
-		}
-		lines = max(lines, n.(int))
+		lines = max(lines, m.cellLines(text, widths[i]))
 	}
 	return float64(lines)*cellLineHeight + 2
+}
+
+// cellLines is how many lines the text wraps to in a column of the width.
+func (m *cellMeasurer) cellLines(text string, width float64) int {
+	k := lineKey{text, width}
+	if n, ok := m.lines.Load(k); ok {
+		return n.(int)
+	}
+	n := len(wrap(m, text, columnPoints(width), 0))
+	m.lines.Store(k, n)
+	return n
 }

@@ -171,7 +171,7 @@ func (b *book) timeline(tasks []*data.Task, loads []data.Workload) (*timelineRef
 			}
 		}
 		row = append(row, "|"+strings.Join(t.Units, "|")+"|", "|"+strings.Join(partners[t], "|")+"|")
-		height := b.cells.rowHeight(b.printed[t].cellsOf(cols), widths)
+		height := b.cells.taskRowHeight(b.printed[t], cols, widths)
 		if err := rows.add(header+1+i, row, height); err != nil {
 			return nil, err
 		}

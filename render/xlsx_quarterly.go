@@ -269,6 +269,7 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 		return err
 	}
 	r := overviewHeaderRow + 1
+	rows := rowWriter{sw: sw, runs: b.runs}
 	for _, g := range qd.groups {
 		for _, u := range g.units {
 			for _, t := range u.tasks {
@@ -284,12 +285,15 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 					}
 				}
 				values = append(values, excelize.Cell{StyleID: b.st.cell, Value: pt.key})
-				if err := sw.SetRow(cellName(1, r), values, excelize.RowOpts{Height: b.cells.rowHeight(cells, widths)}); err != nil {
+				if err := rows.add(r, values, b.cells.rowHeight(cells, widths)); err != nil {
 					return err
 				}
 				r++
 			}
 		}
+	}
+	if err := rows.flush(); err != nil {
+		return err
 	}
 	if n == 0 {
 		if err := sw.SetRow(cellName(1, r), []any{excelize.Cell{StyleID: b.st.note, Value: tpl.Tasks.Empty.String()}}); err != nil {

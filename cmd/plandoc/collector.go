@@ -1,24 +1,29 @@
 package main
 
-import "runtime/debug"
+import (
+	"os"
+	"runtime/debug"
+)
 
-// The garbage collector's settings for a batch render.
+// The garbage collector's settings for a batch render. The collector runs
+// only when the heap reaches a soft limit sized from the work: a render
+// allocates much short-lived memory (excelize builds every cell as
+// objects), and a real plan's render then never collects (a sixth of its
+// time went to it, for memory its machine has), while a large one collects
+// about as often as at twice its live heap.
 const (
-	batchGCPercent   = 200
-	batchMemoryLimit = 256 << 20 // while the plan is read
-	workMemoryFloor  = 96 << 20  // a real plan's whole render allocates about 60 MB in all
-	memoryPerTask    = 36 << 10  // a render's live heap per task at its peak is below this, at 10,000 and 100,000 tasks
-	maxMemoryLimit   = 1280 << 20
+	batchMemoryLimit  = 256 << 20 // while a plan of up to a few thousand tasks is read
+	loadMemoryPerByte = 16        // a plan's live heap while it is read, per byte of its file: 11 at 100,000 tasks
+	workMemoryFloor   = 96 << 20  // a real plan's whole render allocates about 60 MB in all
+	memoryPerTask     = 36 << 10  // a render's live heap per task at its peak is below this, at 10,000 and 100,000 tasks
+	maxMemoryLimit    = 1280 << 20
 )
 
 // batchCollector sets the garbage collector for a batch render and returns
-// what restores the settings before. Rendering allocates much short-lived
-// memory (excelize builds every cell as objects): collecting half as often
-// is about a tenth faster, and the soft limit keeps the heap of a plan
-// being read near 256 MB. The settings are the whole process's, so the
-// program, not the library, decides to use them.
+// what restores the settings before. The settings are the whole process's,
+// so the program, not the library, decides to use them.
 func batchCollector() (restore func()) {
-	percent := debug.SetGCPercent(batchGCPercent)
+	percent := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(batchMemoryLimit)
 	return func() {
 		debug.SetGCPercent(percent)
@@ -26,11 +31,20 @@ func batchCollector() (restore func()) {
 	}
 }
 
+// loadCollector raises the limit for reading a large plan file: under a
+// limit below its live heap, the collector would run back to back.
+func loadCollector(path string) {
+	if info, err := os.Stat(path); err == nil {
+		debug.SetMemoryLimit(loadMemoryLimit(info.Size()))
+	}
+}
+
+func loadMemoryLimit(size int64) int64 {
+	return min(max(batchMemoryLimit, size*loadMemoryPerByte), maxMemoryLimit)
+}
+
 // workCollector sets the collector for rendering a loaded plan of this
-// many tasks: it runs only when the heap reaches workMemoryLimit. A real
-// plan's render then never collects (a sixth of its time went to it, for
-// no memory its machine lacks), and a large one collects about as often as
-// before, at the same peak.
+// many tasks.
 func workCollector(tasks int) {
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(workMemoryLimit(tasks))

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"testing"
 )
@@ -10,10 +12,9 @@ func TestBatchCollectorRestores(t *testing.T) {
 	defer debug.SetGCPercent(before)
 	limit := debug.SetMemoryLimit(-1)
 	restore := batchCollector()
-	if got := debug.SetGCPercent(-1); got != batchGCPercent {
-		t.Errorf("GC percent during a batch = %d; want %d", got, batchGCPercent)
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GC percent during a batch = %d; want -1 (off below the limit)", got)
 	}
-	debug.SetGCPercent(batchGCPercent)
 	if got := debug.SetMemoryLimit(-1); got != batchMemoryLimit {
 		t.Errorf("memory limit during a batch = %d; want %d", got, batchMemoryLimit)
 	}
@@ -24,6 +25,27 @@ func TestBatchCollectorRestores(t *testing.T) {
 	debug.SetGCPercent(100)
 	if got := debug.SetMemoryLimit(-1); got != limit {
 		t.Errorf("memory limit after = %d; want %d", got, limit)
+	}
+}
+
+// Reading a plan file, the limit grows with the file, from 256 MB.
+func TestLoadMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		size, want int64
+	}{{40 << 10, 256 << 20}, {3 << 20, 256 << 20}, {31 << 20, 31 << 24}, {200 << 20, 1280 << 20}} {
+		if got := loadMemoryLimit(c.size); got != c.want {
+			t.Errorf("loadMemoryLimit(%d MB) = %d MB; want %d MB", c.size>>20, got>>20, c.want>>20)
+		}
+	}
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.toml")
+	if err := os.WriteFile(plan, make([]byte, 20<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	loadCollector(plan)
+	if got := debug.SetMemoryLimit(-1); got != 20<<24 {
+		t.Errorf("memory limit reading a 20 MB plan = %d MB; want %d MB", got>>20, 20<<4)
 	}
 }
 

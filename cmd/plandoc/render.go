@@ -56,6 +56,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.AsOf = date
 	}
+	if fs.NArg() == 1 {
+		loadCollector(fs.Arg(0))
+	}
 	plan, probs, err := loadPlan(fs.Args())
 	printProblems(stderr, probs)
 	if err != nil {
