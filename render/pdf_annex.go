@@ -17,8 +17,29 @@ type annexLayout struct {
 	closing, signature []placedText
 }
 
-// renderAnnex lays out and draws the decision annex.
+// renderAnnex lays out and draws the decision annex, and returns the
+// layout too, for tests to measure.
 func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) ([]byte, *annexLayout, error) {
+	l := layoutAnnex(p, tpl, fam, printed)
+	l.draw()
+	out, err := l.d.bytes()
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, l, nil
+}
+
+// annexBytes is renderAnnex for a render, which has no use for the layout:
+// it goes once drawn, before the document's bytes are put together (a
+// 100,000-task annex's layout holds 100 MB).
+func annexBytes(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) ([]byte, error) {
+	l := layoutAnnex(p, tpl, fam, printed)
+	l.draw()
+	return l.d.bytes() // l is not used after: its pages can go while the bytes are put together
+}
+
+// layoutAnnex lays out the decision annex on its pages.
+func layoutAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) *annexLayout {
 	ref := referenceText(tpl.Title.Reference, p)
 	d := newPDFDoc(fam, tpl.Page.Orientation, docMeta{
 		title:    p.Program.Title,
@@ -38,12 +59,7 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed 
 	l.flow.table(l.table, annexRows(d, p, tpl, l.table, printed))
 	l.layoutEnd(p, tpl)
 	l.numberPages(tpl.PageNumber.Size)
-	l.draw()
-	out, err := d.bytes()
-	if err != nil {
-		return nil, nil, err
-	}
-	return out, l, nil
+	return l
 }
 
 // headedColumns are task columns as a PDF table sets them.

@@ -448,3 +448,21 @@ func TestInvisibleCharactersAreFoundWhereverTheyArePrinted(t *testing.T) {
 		}
 	}
 }
+
+// A render's annex, whose layout goes before the bytes are put together,
+// is the annex the tests measure, byte for byte.
+func TestAnnexBytesAreRenderAnnexs(t *testing.T) {
+	p := bundledPlan(t)
+	k := testKit(t, p, "")
+	measured, _, err := renderAnnex(p, k.set.Annex, k.fam, k.printed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rendered, err := annexBytes(p, k.set.Annex, k.fam, k.printed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(measured, rendered) {
+		t.Fatalf("the render's annex (%d bytes) differs from renderAnnex's (%d bytes)", len(rendered), len(measured))
+	}
+}

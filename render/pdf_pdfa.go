@@ -118,6 +118,11 @@ func pdfA(pdf []byte, meta docMeta, pages int) ([]byte, error) {
 	// Write the file anew, objects in number order, with the ID of its content.
 	var out bytes.Buffer
 	header := pdf[:headerEnd(pdf)]
+	size := len(header) + 20*next + 256 // the cross-reference table and the trailer
+	for _, o := range objs {
+		size += len(o.body) + 32
+	}
+	out.Grow(size) // once: a 100,000-task annex is 90 MB, and growing copied it again and again
 	out.Write(header)
 	offsets := make([]int, next)
 	for n := 1; n < next; n++ {

@@ -105,7 +105,7 @@ func Build(p *data.Plan, opts Options) (*Result, error) {
 	var jobs []job
 	if sel.wants("annex") {
 		jobs = append(jobs, func() (File, error) {
-			annex, _, err := renderAnnex(p, k.set.Annex, k.fam, k.printed)
+			annex, err := annexBytes(p, k.set.Annex, k.fam, k.printed)
 			if err != nil {
 				return File{}, msg.Errorf("annex.pdf: %w", err)
 			}

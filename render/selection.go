@@ -40,6 +40,13 @@ func (o Options) MakesPDF() bool {
 	return sel.wants("annex") || sel.wants("quarterly")
 }
 
+// MakesWorkbooks says whether the options ask for the department
+// workbooks or the overview, a render's largest outputs.
+func (o Options) MakesWorkbooks() bool {
+	sel := o.selection()
+	return sel.wants("departments") || sel.wants("overview")
+}
+
 // wantsUnit says whether a department's workbook is asked for.
 func (s Selection) wantsUnit(id string) bool {
 	return s.wants("departments") && (len(s.Units) == 0 || slices.Contains(s.Units, id))

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/synth"
 )
 
 // fitWidth, which stops at the widest a column gets, is the width of the
@@ -42,6 +45,31 @@ func TestAppendColNameIsExcelizes(t *testing.T) {
 	for col := 1; col <= 800; col++ {
 		if got, want := string(appendColName(nil, col)), colName(col); got != want {
 			t.Fatalf("column %d: %q; excelize names it %q", col, got, want)
+		}
+	}
+}
+
+// sheetWidths, one pass over the tasks that ends when every column is as
+// wide as it gets, fits each column to all its cells and its heading.
+func TestSheetWidthsFitEveryCell(t *testing.T) {
+	for _, p := range []*data.Plan{bundledPlan(t), parsePlan(t, synth.Plan(400, 9))} {
+		k := testKit(t, p, "")
+		cols := taskColumns(k.set.Workbook.Tasks.Columns)
+		printed := printPlan(p)
+		for _, w := range p.Workloads() {
+			for _, tasks := range [][]*data.Task{w.Lead, w.Partner, w.Lead[:min(1, len(w.Lead))]} {
+				got := sheetWidths(cols, tasks, printed)
+				for i, c := range cols {
+					values := []string{longestWord(c.Heading)}
+					for _, task := range tasks {
+						values = append(values, printed[task].cells[c.field])
+					}
+					limit := fittedWidth[c.Field]
+					if want := fitWidth(limit[0], limit[1], values...); got[i] != want {
+						t.Fatalf("%s, column %s over %d tasks: %v; want %v", w.Unit.ID, c.Field, len(tasks), got[i], want)
+					}
+				}
+			}
 		}
 	}
 }

@@ -273,10 +273,21 @@ func (m *cellMeasurer) taskCellLines(pt *printedTask, field int, text string, wi
 			return l.lines
 		}
 	}
-	n := m.cellLines(text, width)
+	var n int
+	if len(text) <= sharedTextBytes {
+		n = m.cellLines(text, width) // a unit's name, a month: shared by many tasks
+	} else {
+		n = len(wrap(m, text, columnPoints(width), 0)) // a task's own text: only this task holds it
+	}
 	pt.lines = append(pt.lines, linesAt{field, width, n})
 	return n
 }
+
+// sharedTextBytes is the longest cell text whose line count is also kept
+// for every task: a longer one is a task's own, and keeping it in the
+// shared cache cost a hash of the text at each look-up and, at 100,000
+// tasks, a map the collector scanned again and again.
+const sharedTextBytes = 64
 
 // maxRowHeight is the tallest row Excel allows, in points: a cell whose
 // text needs more keeps it whole but shows only what fits (check warns).

@@ -16,6 +16,7 @@ const (
 	loadMemoryPerByte = 16        // a plan's live heap while it is read, per byte of its file: 11 at 100,000 tasks
 	workMemoryFloor   = 96 << 20  // a real plan's whole render allocates about 60 MB in all
 	memoryPerTask     = 36 << 10  // a render's live heap per task at its peak is below this, at 10,000 and 100,000 tasks
+	pdfMemoryPerTask  = 6 << 10   // the same without the workbooks: the annex alone peaks at 3 KB a task
 	maxMemoryLimit    = 1280 << 20
 )
 
@@ -44,17 +45,22 @@ func loadMemoryLimit(size int64) int64 {
 }
 
 // workCollector sets the collector for rendering a loaded plan of this
-// many tasks.
-func workCollector(tasks int) {
+// many tasks, with its workbooks or without.
+func workCollector(tasks int, workbooks bool) {
 	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(workMemoryLimit(tasks))
+	debug.SetMemoryLimit(workMemoryLimit(tasks, workbooks))
 }
 
 // workMemoryLimit is the soft memory limit for rendering a plan of this
 // many tasks. A limit below the render's live heap makes the collector
 // run back to back (72% of the CPU at 100,000 tasks under 256 MB), so the
 // limit grows with the work, up to a ceiling that keeps the largest plans
-// within 1.5 GB.
-func workMemoryLimit(tasks int) int64 {
-	return min(max(workMemoryFloor, int64(tasks)*memoryPerTask), maxMemoryLimit)
+// within 1.5 GB. The department workbooks and the overview hold most: a
+// render of the PDFs alone is given less, and stays near its live heap.
+func workMemoryLimit(tasks int, workbooks bool) int64 {
+	perTask := int64(memoryPerTask)
+	if !workbooks {
+		perTask = pdfMemoryPerTask
+	}
+	return min(max(workMemoryFloor, int64(tasks)*perTask), maxMemoryLimit)
 }

@@ -56,9 +56,16 @@ func TestWorkMemoryLimit(t *testing.T) {
 		tasks int
 		want  int64
 	}{{72, 96 << 20}, {1000, 96 << 20}, {10000, 10000 * 36 << 10}, {20000, 20000 * 36 << 10}, {100000, 1280 << 20}} {
-		if got := workMemoryLimit(c.tasks); got != c.want {
+		if got := workMemoryLimit(c.tasks, true); got != c.want {
 			t.Errorf("workMemoryLimit(%d) = %d MB; want %d MB", c.tasks, got>>20, c.want>>20)
 		}
+	}
+	// Without the workbooks, a sixth: 600 MB for the annex of 100,000 tasks.
+	if got := workMemoryLimit(100000, false); got != 100000*6<<10 {
+		t.Errorf("workMemoryLimit(100000) without the workbooks = %d MB; want %d MB", got>>20, 100000*6<<10>>20)
+	}
+	if got := workMemoryLimit(72, false); got != 96<<20 {
+		t.Errorf("workMemoryLimit(72) without the workbooks = %d MB; want 96 MB", got>>20)
 	}
 }
 
@@ -69,7 +76,7 @@ func TestWorkCollector(t *testing.T) {
 	defer debug.SetGCPercent(before)
 	limit := debug.SetMemoryLimit(-1)
 	restore := batchCollector()
-	workCollector(10000)
+	workCollector(10000, true)
 	if got := debug.SetGCPercent(-1); got != -1 {
 		t.Errorf("GC percent while rendering = %d; want -1 (off below the limit)", got)
 	}

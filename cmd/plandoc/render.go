@@ -65,7 +65,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: no output written: %v", firstLine(err)))
 		return 1
 	}
-	workCollector(len(plan.Tasks)) // run restores the collector after
+	workCollector(len(plan.Tasks), opts.MakesWorkbooks()) // run restores the collector after
 	if !opts.AsOf.IsZero() && opts.AsOf.Year != plan.Program.Year {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: -as-of %s is outside %d, the year the plan covers; give a date in %d", opts.AsOf, plan.Program.Year, plan.Program.Year))
 		return 2

@@ -4,6 +4,7 @@
 package fpdf
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
@@ -70,5 +71,31 @@ func TestUTF16EscapedInOnePass(t *testing.T) {
 		if got := string(appendUTF16Escaped(nil, s)); got != want {
 			t.Errorf("%q: %q, want %q", s, got, want)
 		}
+	}
+}
+
+// OutputBytes gives what Output writes, and what the document is told
+// afterwards does not reach the bytes handed over.
+func TestOutputBytesIsOutput(t *testing.T) {
+	make := func() *Fpdf {
+		f := New("P", "mm", "A4", "")
+		f.AddPage()
+		f.SetFont("Helvetica", "", 12)
+		f.Text(20, 20, "plandoc")
+		return f
+	}
+	var want bytes.Buffer
+	if err := make().Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	f := make()
+	got, err := f.OutputBytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := append([]byte(nil), got...)
+	f.SetFont("Helvetica", "B", 14) // writes into the closed document's buffer
+	if !bytes.Equal(got, want.Bytes()) || !bytes.Equal(got, kept) {
+		t.Fatalf("OutputBytes: %d bytes, equal to Output's %v, unchanged after %v", len(got), bytes.Equal(kept, want.Bytes()), bytes.Equal(got, kept))
 	}
 }

@@ -4313,6 +4313,15 @@ func (f *Fpdf) putpages() {
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
 	f.replaceAliases()
+	if packed := f.packedPages(); len(packed) > 0 {
+		// plandoc's patch: the document's buffer grows once for its pages,
+		// not by doubling (a 90 MB document was copied over and over).
+		size := 0
+		for _, p := range packed {
+			size += len(p) + 512
+		}
+		f.buffer.Grow(size)
+	}
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
