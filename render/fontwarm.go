@@ -6,33 +6,45 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/plandoc/plandoc/fonts"
+	"github.com/plandoc/plandoc/templates"
 )
 
-// WarmFonts reads the embedded faces and has fpdf parse each, all at
-// once: a process parses them once in any case (several milliseconds, a
-// third of the time of the real plan's annex), and started before the
-// plan is read, that time is spent while the plan is being read. Only the
-// embedded faces are warmed; a -fonts folder is read by the render.
-func WarmFonts() { embeddedParsed() }
-
-// embeddedParsed has fpdf parse the four embedded faces, on as many cores
-// as there are. A document using an embedded face waits for it, so two
-// do not parse one face at the same time.
-var embeddedParsed = sync.OnceFunc(func() {
-	fam, err := fonts.Embedded()
-	if err != nil {
-		return // the render reports it
+// Warm starts, on other goroutines, what a render with these options reads
+// and parses whatever the plan: the embedded templates, and fpdf's parse
+// of each embedded face when it makes a PDF. A process does that once in
+// any case (six milliseconds, a third of the real plan's annex); started
+// before the plan is read, it is done while the plan is read. A -templates
+// or -fonts folder is read by the render itself.
+func Warm(opts Options) {
+	if opts.TemplatesDir == "" {
+		go templates.Embedded()
 	}
-	var wg sync.WaitGroup
-	for _, style := range []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
-		wg.Go(func() {
+	if opts.FontsDir == "" && opts.MakesPDF() {
+		for _, style := range allStyles {
+			go faceParsed[style]()
+		}
+	}
+}
+
+var allStyles = []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic}
+
+// faceParsed has fpdf parse one embedded face, once. A document using an
+// embedded face waits for that face alone, so two documents never parse
+// one face at the same time.
+var faceParsed = func() (parse [4]func()) {
+	for _, style := range allStyles {
+		parse[style] = sync.OnceFunc(func() {
+			fam, err := fonts.Embedded()
+			if err != nil {
+				return // the render reports it
+			}
 			// fpdf keeps what it parsed for the process, by the font's
 			// bytes and name: the documents' AddUTF8FontFromBytes finds it.
 			fpdf.New("P", "mm", "A4", "").AddUTF8FontFromBytes(family, fpdfStyle[style], fam.Face(style).Data)
 		})
 	}
-	wg.Wait()
-})
+	return parse
+}()
 
 // isEmbedded says the family is the embedded one.
 func isEmbedded(fam *fonts.Family) bool {

@@ -100,7 +100,7 @@ func (d *pdfDoc) font(style fonts.Style, size float64) {
 	// face never used would be embedded empty.
 	if !d.added[style] {
 		if isEmbedded(d.fam) {
-			embeddedParsed()
+			faceParsed[style]()
 		}
 		d.pdf.AddUTF8FontFromBytes(family, fpdfStyle[style], d.fam.Face(style).Data)
 		d.added[style] = true

@@ -70,7 +70,7 @@ func prepare(p *data.Plan, opts Options, warnings bool) (*kit, data.Problems, er
 			return nil, nil, err
 		}
 	}
-	set, err := templates.Load(opts.TemplatesDir)
+	set, err := loadTemplates(opts.TemplatesDir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -274,6 +274,15 @@ func runJob(j job) (f File, err error) {
 		}
 	}()
 	return j()
+}
+
+// loadTemplates reads a -templates folder, or gives the embedded set, read
+// once per process.
+func loadTemplates(dir string) (*templates.Set, error) {
+	if dir == "" {
+		return templates.Embedded()
+	}
+	return templates.Load(dir)
 }
 
 func loadFonts(dir string) (*fonts.Family, error) {

@@ -195,11 +195,14 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	if err := writeJournal(dir, next); err != nil {
 		return err
 	}
-	if err := os.Remove(filepath.Join(dir, manifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	switch err := os.Remove(filepath.Join(dir, manifestName)); {
+	case err == nil:
+		// The removal is on disk before any file changes.
+		if err := safefile.SyncDir(dir); err != nil {
+			return err
+		}
+	case !errors.Is(err, fs.ErrNotExist):
 		return msg.Errorf("removing the old manifest: %w", err)
-	}
-	if err := safefile.SyncDir(dir); err != nil {
-		return err
 	}
 
 	made := map[string]bool{}

@@ -18,6 +18,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/plandoc/plandoc/data"
 )
@@ -73,6 +74,12 @@ func (s *Set) Where(file, path string) (string, int, int) {
 	}
 	return k.at(path)
 }
+
+// Embedded is Load(""), the embedded templates, read once per process and
+// shared: callers only read the set.
+func Embedded() (*Set, error) { return embeddedSet() }
+
+var embeddedSet = sync.OnceValues(func() (*Set, error) { return Load("") })
 
 // Load reads the embedded templates, each overridden by the file of the
 // same name in dir when dir is set and has one. The error, when there is
