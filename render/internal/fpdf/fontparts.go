@@ -16,6 +16,8 @@ type utf8FontParts struct {
 	fontSize    int    // the subset's length before compression
 	widths      string // the /W array's content
 	cidToGidMap []byte // compressed
+
+	failed any // what a goroutine panicked with, raised again in the caller's
 }
 
 // makeUTF8FontParts makes the parts of the UTF-8 fonts among keys, with
@@ -33,6 +35,7 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() { part.failed = recover() }()
 			usedRunes := font.usedRunes
 			delete(usedRunes, 0)
 			stream := font.utf8File.GenerateCutFont(usedRunes)
@@ -55,5 +58,12 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 		}()
 	}
 	wg.Wait()
+	// A damaged font panics in subsetting, as upstream's putfonts does, in
+	// the goroutine that closes the document, which may recover.
+	for _, key := range keys {
+		if part := parts[key]; part != nil && part.failed != nil {
+			panic(part.failed)
+		}
+	}
 	return parts
 }
