@@ -21,7 +21,10 @@ func Warm(opts Options) {
 	}
 	if opts.FontsDir == "" && opts.MakesPDF() {
 		for _, style := range allStyles {
-			go faceParsed[style]()
+			// The annex sets no text bold italic: the reports do.
+			if style != fonts.BoldItalic || opts.selection().wants("quarterly") {
+				go faceParsed[style]()
+			}
 		}
 	}
 }

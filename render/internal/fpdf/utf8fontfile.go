@@ -487,8 +487,10 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	// plandoc's patch: the maps are made for a character a glyph, not
+	// grown from nothing (a sixth of parsing a face).
+	symbolCharDictionary := make(map[int][]int, numSymbols)
+	charSymbolDictionary := make(map[int]int, numSymbols)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 	if runeCMAPPosition != 0 {
 		utf.cmapChars = charSymbolDictionary
