@@ -28,6 +28,12 @@ func taskColumns(cols []templates.Column) []taskColumn {
 type printedTask struct {
 	cells []string
 	key   string
+	// values are the cells as a workbook's cell values, made once: a
+	// task's row is written in up to fifty sheets, and a value made anew
+	// for each was an allocation a cell.
+	values []any
+	tt     any // the number cell's value: a number when it is one
+	keyv   any // the key cell's value
 
 	// heights remembers the task's row height in the sheets it was
 	// measured for, by their column widths: a task appears in up to fifty
@@ -66,9 +72,11 @@ func printPlan(p *data.Plan) printedPlan {
 	out := make(printedPlan, len(p.Tasks))
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
-		pt := &printedTask{cells: make([]string, len(data.TaskFields)), key: t.Key()}
+		pt := &printedTask{cells: make([]string, len(data.TaskFields)), values: make([]any, len(data.TaskFields)), key: t.Key(), tt: ttValue(t.TT)}
+		pt.keyv = pt.key
 		for f, field := range data.TaskFields {
 			pt.cells[f] = field.Text(p, t)
+			pt.values[f] = pt.cells[f]
 		}
 		out[t] = pt
 	}

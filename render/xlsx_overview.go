@@ -160,19 +160,19 @@ func (b *book) timeline(tasks []*data.Task, loads []data.Workload) (*timelineRef
 	// The sheet has no column styles: its unstyled cells (the hidden
 	// lists) are written past excelize too.
 	rows := rowWriter{sw: sw, runs: b.runs, plainOK: true}
-	row = make([]any, 0, n+14)
+	cells := make([]excelize.Cell, 0, n+14)
 	for i, t := range tasks {
-		row = b.planCells(t, cols, row[:0])
+		cells = b.planCells(t, cols, cells[:0])
 		for m := 1; m <= 12; m++ {
 			if t.Schedule.Months.Has(m) {
-				row = append(row, excelize.Cell{StyleID: b.st.monthOn, Value: "x"})
+				cells = append(cells, excelize.Cell{StyleID: b.st.monthOn, Value: "x"})
 			} else {
-				row = append(row, excelize.Cell{StyleID: b.st.month})
+				cells = append(cells, excelize.Cell{StyleID: b.st.month})
 			}
 		}
-		row = append(row, "|"+strings.Join(t.Units, "|")+"|", "|"+strings.Join(partners[t], "|")+"|")
+		cells = append(cells, excelize.Cell{Value: "|" + strings.Join(t.Units, "|") + "|"}, excelize.Cell{Value: "|" + strings.Join(partners[t], "|") + "|"})
 		height := b.cells.taskRowHeight(b.printed[t], cols, widths)
-		if err := rows.add(header+1+i, row, height); err != nil {
+		if err := rows.add(header+1+i, cells, height); err != nil {
 			return nil, err
 		}
 	}

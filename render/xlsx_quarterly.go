@@ -275,7 +275,7 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 			for _, t := range u.tasks {
 				pt := b.printed[t]
 				cells := append([]string{g.label}, pt.cellsOf(cols)...)
-				values := b.planCells(t, cols, []any{excelize.Cell{StyleID: b.st.center, Value: g.label}})
+				values := b.planCells(t, cols, []excelize.Cell{{StyleID: b.st.center, Value: g.label}})
 				if note := qd.notes[t]; note != "" {
 					for i, c := range cols {
 						if c.Field == "time" {

@@ -47,13 +47,15 @@ type rowWriter struct {
 }
 
 // add writes one task row: into the open run when every cell is of a
-// kind it knows, else through the stream writer, after the run.
-func (w *rowWriter) add(row int, values []any, height float64) error {
+// kind it knows, else through the stream writer, after the run. The
+// cells are values, not each boxed in an interface as SetRow takes them:
+// a 10,000-task plan's sheets hold 177,000 rows.
+func (w *rowWriter) add(row int, cells []excelize.Cell, height float64) error {
 	if w.run == nil {
 		w.run = new(chunks)
 	}
 	var ok bool
-	if w.row, ok = w.appendRow(w.row[:0], row, values, height); ok {
+	if w.row, ok = w.appendRow(w.row[:0], row, cells, height); ok {
 		w.run.Write(w.row)
 		if w.first == 0 {
 			w.first = row
@@ -62,6 +64,10 @@ func (w *rowWriter) add(row int, values []any, height float64) error {
 	}
 	if err := w.flush(); err != nil {
 		return err
+	}
+	values := make([]any, len(cells))
+	for i, c := range cells {
+		values[i] = c
 	}
 	return w.sw.SetRow(cellName(1, row), values, excelize.RowOpts{Height: height})
 }
@@ -81,7 +87,7 @@ func (w *rowWriter) flush() error {
 
 // appendRow appends the row's XML to b as excelize writes it, and says
 // false for a row with a cell it leaves to excelize.
-func (w *rowWriter) appendRow(b []byte, row int, values []any, height float64) ([]byte, bool) {
+func (w *rowWriter) appendRow(b []byte, row int, cells []excelize.Cell, height float64) ([]byte, bool) {
 	if height > excelize.MaxRowHeight {
 		return b, false
 	}
@@ -94,36 +100,22 @@ func (w *rowWriter) appendRow(b []byte, row int, values []any, height float64) (
 		b = append(b, `" customHeight="1"`...)
 	}
 	b = append(b, '>')
-	for i, v := range values {
-		if v == nil {
-			continue
-		}
-		var style int
-		var value any
-		switch c := v.(type) {
-		case excelize.Cell:
-			if c.StyleID <= 0 || c.Formula != "" {
-				return b, false // excelize gives such a cell the column's or row's style
-			}
-			style, value = c.StyleID, c.Value
-		case string:
-			if !w.plainOK {
-				return b, false
-			}
-			value = c
-		default:
+	for i, c := range cells {
+		// A cell without a style takes the column's or the row's in
+		// excelize: only a sheet that has none writes it here.
+		if c.StyleID < 0 || (c.StyleID == 0 && !w.plainOK) || c.Formula != "" {
 			return b, false
 		}
 		b = append(b, `<c r="`...)
 		b = appendColName(b, i+1)
 		b = strconv.AppendInt(b, int64(row), 10)
 		b = append(b, '"')
-		if style > 0 {
+		if c.StyleID > 0 {
 			b = append(b, ` s="`...)
-			b = strconv.AppendInt(b, int64(style), 10)
+			b = strconv.AppendInt(b, int64(c.StyleID), 10)
 			b = append(b, '"')
 		}
-		switch val := value.(type) {
+		switch val := c.Value.(type) {
 		case nil:
 			b = append(b, `></c>`...)
 		case int:

@@ -149,12 +149,12 @@ func (b *book) writeTaskSheet(s taskSheet) error {
 	}
 	st := b.st
 	rows := rowWriter{sw: sw, runs: b.runs}
-	values := make([]any, 0, sc.key)
+	values := make([]excelize.Cell, 0, sc.key)
 	for i, t := range s.tasks {
 		pt := b.printed[t]
 		values = b.planCells(t, b.cols, values[:0])
-		values = append(values, b.reportedRow(s, t)...)
-		values = append(values, excelize.Cell{StyleID: st.cell, Value: pt.key})
+		values = b.reportedRow(s, t, values)
+		values = append(values, excelize.Cell{StyleID: st.cell, Value: pt.keyv})
 		if err := rows.add(firstRow+i, values, b.cells.taskRowHeight(pt, b.cols, widths)); err != nil {
 			return err
 		}
@@ -305,7 +305,7 @@ func (b *book) reportedCells(s taskSheet, t *data.Task) *reportedCells {
 // reportedRow is the cells a department fills in, with what it reported
 // before when the render has progress: text always, so a note that starts
 // with = + - or @ stays a note and never becomes a formula.
-func (b *book) reportedRow(s taskSheet, t *data.Task) []any {
+func (b *book) reportedRow(s taskSheet, t *data.Task, row []excelize.Cell) []excelize.Cell {
 	st := b.st
 	r := b.reportedCells(s, t)
 	if r == nil {
@@ -315,12 +315,12 @@ func (b *book) reportedRow(s taskSheet, t *data.Task) []any {
 	if !r.done.IsZero() {
 		done = r.done.Time()
 	}
-	row := []any{
+	row = append(row,
 		excelize.Cell{StyleID: st.input, Value: textCell(r.status)},
 		excelize.Cell{StyleID: st.date, Value: done},
 		excelize.Cell{StyleID: st.input, Value: textCell(r.newTime)},
 		excelize.Cell{StyleID: st.input, Value: textCell(r.notes)},
-	}
+	)
 	for i := range b.progress.Extra {
 		v := ""
 		if i < len(r.extra) {
@@ -377,16 +377,16 @@ func sheetWidths(cols []taskColumn, tasks []*data.Task, printed printedPlan) []f
 
 // planCells appends a task's cells in the columns to row: the number as a
 // number when it is one, the content left-aligned, the rest centred.
-func (b *book) planCells(t *data.Task, cols []taskColumn, row []any) []any {
+func (b *book) planCells(t *data.Task, cols []taskColumn, row []excelize.Cell) []excelize.Cell {
 	pt := b.printed[t]
 	for _, c := range cols {
 		switch c.Field {
 		case "tt":
-			row = append(row, excelize.Cell{StyleID: b.st.center, Value: ttValue(t.TT)})
+			row = append(row, excelize.Cell{StyleID: b.st.center, Value: pt.tt})
 		case "content":
-			row = append(row, excelize.Cell{StyleID: b.st.cell, Value: pt.cells[c.field]})
+			row = append(row, excelize.Cell{StyleID: b.st.cell, Value: pt.values[c.field]})
 		default:
-			row = append(row, excelize.Cell{StyleID: b.st.center, Value: pt.cells[c.field]})
+			row = append(row, excelize.Cell{StyleID: b.st.center, Value: pt.values[c.field]})
 		}
 	}
 	return row
