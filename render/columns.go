@@ -34,6 +34,9 @@ type printedTask struct {
 	values []any
 	tt     any // the number cell's value: a number when it is one
 	keyv   any // the key cell's value
+	// widest is each cell's longest line, in characters, for the columns'
+	// widths: measured once, not in each sheet the task is on.
+	widest []float64
 
 	// heights remembers the task's row height in the sheets it was
 	// measured for, by their column widths: a task appears in up to fifty
@@ -72,11 +75,13 @@ func printPlan(p *data.Plan) printedPlan {
 	out := make(printedPlan, len(p.Tasks))
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
-		pt := &printedTask{cells: make([]string, len(data.TaskFields)), values: make([]any, len(data.TaskFields)), key: t.Key(), tt: ttValue(t.TT)}
+		n := len(data.TaskFields)
+		pt := &printedTask{cells: make([]string, n), values: make([]any, n), widest: make([]float64, n), key: t.Key(), tt: ttValue(t.TT)}
 		pt.keyv = pt.key
 		for f, field := range data.TaskFields {
 			pt.cells[f] = field.Text(p, t)
 			pt.values[f] = pt.cells[f]
+			pt.widest[f] = widestLine(pt.cells[f])
 		}
 		out[t] = pt
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -111,5 +112,27 @@ func TestTaskRowHeightIsRowHeight(t *testing.T) {
 	}
 	if tall == 0 {
 		t.Fatal("no row wrapped to more than three lines: the test needs narrow columns")
+	}
+}
+
+// countLines counts the lines wrap makes, for texts with every kind of
+// space, paragraphs, empty ones, words longer than a line, at widths from
+// narrower than a letter up, with and without a first-line indent.
+func TestCountLinesIsWrapsLength(t *testing.T) {
+	k := testKit(t, bundledPlan(t), "")
+	m := newCellMeasurer(k.fam.Face(fonts.Regular))
+	pieces := []string{"Hội", "nghị", " ", "  ", "\t", "\n", "\n\n", "\r", "\u00a0", "\u0085", "\v", "phương-án-rất-dài-không-có-chỗ-ngắt", "x", "ồ", "🎉"}
+	r := rand.New(rand.NewSource(11))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(14) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		width := []float64{0.5, 3, 8, 20, 45, 120}[r.Intn(6)]
+		indent := []float64{0, 0, 4}[r.Intn(3)]
+		if got, want := countLines(m, s, width, indent), len(wrap(m, s, width, indent)); got != want {
+			t.Fatalf("%q at %v (indent %v): %d lines; wrap makes %d", s, width, indent, got, want)
+		}
 	}
 }

@@ -277,7 +277,7 @@ func (m *cellMeasurer) taskCellLines(pt *printedTask, field int, text string, wi
 	if len(text) <= sharedTextBytes {
 		n = m.cellLines(text, width) // a unit's name, a month: shared by many tasks
 	} else {
-		n = len(wrap(m, text, columnPoints(width), 0)) // a task's own text: only this task holds it
+		n = countLines(m, text, columnPoints(width), 0) // a task's own text: only this task holds it
 	}
 	pt.lines = append(pt.lines, linesAt{field, width, n})
 	return n
@@ -339,7 +339,7 @@ func (m *cellMeasurer) cellLines(text string, width float64) int {
 	if n, ok := m.lines.Load(k); ok {
 		return n.(int)
 	}
-	n := len(wrap(m, text, columnPoints(width), 0))
+	n := countLines(m, text, columnPoints(width), 0)
 	m.lines.Store(k, n)
 	return n
 }

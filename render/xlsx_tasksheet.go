@@ -367,7 +367,7 @@ func sheetWidths(cols []taskColumn, tasks []*data.Task, printed printedPlan) []f
 			if widths[i] >= widest[i] {
 				continue
 			}
-			if widths[i] = fitWidth(widths[i], widest[i], pt.cells[c.field]); widths[i] >= widest[i] {
+			if widths[i] = min(max(widths[i], pt.widest[c.field]+2), widest[i]); widths[i] >= widest[i] {
 				open--
 			}
 		}
