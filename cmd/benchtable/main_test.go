@@ -17,7 +17,7 @@ func TestTablePrintsARowPerSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	if code := run([]string{"-sizes", "72,50", "-runs", "1", "-peer", peer}, &out, &errOut); code != 0 {
+	if code := run([]string{"-sizes", "72,50", "-runs", "1", "-small-runs", "1", "-peer", peer}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d\n%s", code, errOut.String())
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
