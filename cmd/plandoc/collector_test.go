@@ -7,25 +7,27 @@ import (
 	"testing"
 )
 
-func TestBatchCollectorRestores(t *testing.T) {
+// The collector is off below the batch limit while the plan is read, then
+// below the work's limit, and restore gives back the settings before.
+func TestCollectorSettingsAndTheirRestore(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 	limit := debug.SetMemoryLimit(-1)
+	expect := func(when string, percent int, limit int64) {
+		t.Helper()
+		if got := debug.SetGCPercent(percent); got != percent {
+			t.Errorf("GC percent %s = %d; want %d", when, got, percent)
+		}
+		if got := debug.SetMemoryLimit(-1); got != limit {
+			t.Errorf("memory limit %s = %d MB; want %d MB", when, got>>20, limit>>20)
+		}
+	}
 	restore := batchCollector()
-	if got := debug.SetGCPercent(-1); got != -1 {
-		t.Errorf("GC percent during a batch = %d; want -1 (off below the limit)", got)
-	}
-	if got := debug.SetMemoryLimit(-1); got != batchMemoryLimit {
-		t.Errorf("memory limit during a batch = %d; want %d", got, batchMemoryLimit)
-	}
+	expect("reading the plan", -1, batchMemoryLimit)
+	workCollector(10000, true)
+	expect("rendering", -1, 10000*memoryPerTask)
 	restore()
-	if got := debug.SetGCPercent(-1); got != 100 {
-		t.Errorf("GC percent after = %d; want it restored to 100", got)
-	}
-	debug.SetGCPercent(100)
-	if got := debug.SetMemoryLimit(-1); got != limit {
-		t.Errorf("memory limit after = %d; want %d", got, limit)
-	}
+	expect("after", 100, limit)
 }
 
 // Reading a plan file, the limit grows with the file, from 256 MB.
@@ -66,29 +68,5 @@ func TestWorkMemoryLimit(t *testing.T) {
 	}
 	if got := workMemoryLimit(72, false); got != 96<<20 {
 		t.Errorf("workMemoryLimit(72) without the workbooks = %d MB; want 96 MB", got>>20)
-	}
-}
-
-// A loaded plan's render collects only at its memory limit, and the batch
-// collector's restore undoes that too.
-func TestWorkCollector(t *testing.T) {
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
-	limit := debug.SetMemoryLimit(-1)
-	restore := batchCollector()
-	workCollector(10000, true)
-	if got := debug.SetGCPercent(-1); got != -1 {
-		t.Errorf("GC percent while rendering = %d; want -1 (off below the limit)", got)
-	}
-	if got := debug.SetMemoryLimit(-1); got != 10000*memoryPerTask {
-		t.Errorf("memory limit while rendering = %d MB; want %d MB", got>>20, 10000*memoryPerTask>>20)
-	}
-	restore()
-	if got := debug.SetGCPercent(-1); got != 100 {
-		t.Errorf("GC percent after = %d; want 100", got)
-	}
-	debug.SetGCPercent(100)
-	if got := debug.SetMemoryLimit(-1); got != limit {
-		t.Errorf("memory limit after = %d; want %d", got, limit)
 	}
 }
