@@ -38,7 +38,12 @@ func Write(dst string, content []byte) error {
 // produces it into the temporary file, which is then synced and renamed
 // as Write does; the folder's entry is synced too.
 func WriteWith(dst string, write func(io.Writer) error) error {
-	if err := replace(dst, write); err != nil {
+	buffered := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		werr := write(bw)
+		return errors.Join(werr, bw.Flush())
+	}
+	if err := replace(dst, buffered); err != nil {
 		return err
 	}
 	return SyncDir(filepath.Dir(dst))
@@ -51,12 +56,10 @@ func replace(dst string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	werr := write(bw)
-	ferr := bw.Flush()
+	werr := write(tmp)
 	serr := tmp.Sync()
 	cerr := tmp.Close()
-	if err := errors.Join(werr, ferr, serr, cerr); err != nil {
+	if err := errors.Join(werr, serr, cerr); err != nil {
 		os.Remove(tmp.Name())
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
