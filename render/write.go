@@ -33,7 +33,8 @@ import (
 //  4. write each file (temporary name, synced, renamed);
 //  5. remove the files the journal lists that this render does not make,
 //     and only while they are as plandoc wrote them;
-//  6. sync the folders, write manifest.json, remove the journal.
+//  6. sync the folders, write manifest.json, remove the journal (not
+//     synced: a journal beside the manifest lists only plandoc's files).
 const (
 	manifestName = "manifest.json"
 	journalName  = ".plandoc-journal.json"
@@ -234,10 +235,14 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	if log.Wrote != nil {
 		log.Wrote(dst, len(manifest))
 	}
+	// The journal's removal is not synced: a journal a crash brings back
+	// beside the manifest lists this render's files and the previous
+	// ones, all plandoc's, and the next render reads it as it reads a
+	// killed run's (it prefers it to the manifest).
 	if err := os.Remove(filepath.Join(dir, journalName)); err != nil {
 		return msg.Errorf("removing the journal: %w", err)
 	}
-	return safefile.SyncDir(dir)
+	return nil
 }
 
 // write puts one output in place: a spilled one is synced and renamed,
