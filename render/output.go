@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"path"
@@ -25,7 +26,9 @@ type File struct {
 	// Plan is the sha256 of the plan an earlier render made the file from,
 	// when a partial render kept it and that plan is not the manifest's.
 	Plan string `json:"plan_sha256,omitempty"`
-	data []byte
+	// parts are the file's bytes, in order: a PDF is the parts its PDF/A
+	// pass writes it from, not copied into one buffer.
+	parts [][]byte
 }
 
 // unitRef names the department a workbook is for.
@@ -34,13 +37,23 @@ type unitRef struct {
 	Name string `json:"name"`
 }
 
-func newFile(relPath, kind string, content []byte) File {
-	sum := sha256.Sum256(content)
-	return File{Path: relPath, Kind: kind, Bytes: len(content), SHA256: hex.EncodeToString(sum[:]), data: content}
+func newFile(relPath, kind string, content ...[]byte) File {
+	h := sha256.New()
+	n := 0
+	for _, part := range content {
+		h.Write(part)
+		n += len(part)
+	}
+	return File{Path: relPath, Kind: kind, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil)), parts: content}
 }
 
 // Data returns the file's bytes.
-func (f File) Data() []byte { return f.data }
+func (f File) Data() []byte {
+	if len(f.parts) == 1 {
+		return f.parts[0]
+	}
+	return bytes.Join(f.parts, nil)
+}
 
 // Result is everything one render produced.
 type Result struct {

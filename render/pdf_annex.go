@@ -22,20 +22,20 @@ type annexLayout struct {
 func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) ([]byte, *annexLayout, error) {
 	l := layoutAnnex(p, tpl, fam, printed)
 	l.draw()
-	out, err := l.d.bytes()
+	out, err := l.d.parts()
 	if err != nil {
 		return nil, nil, err
 	}
-	return out, l, nil
+	return out.join(), l, nil
 }
 
-// annexBytes is renderAnnex for a render, which has no use for the layout:
+// annexParts is renderAnnex for a render, which has no use for the layout:
 // it goes once drawn, before the document's bytes are put together (a
 // 100,000-task annex's layout holds 100 MB).
-func annexBytes(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) ([]byte, error) {
+func annexParts(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) (pdfParts, error) {
 	l := layoutAnnex(p, tpl, fam, printed)
 	l.draw()
-	return l.d.bytes() // l is not used after: its pages can go while the bytes are put together
+	return l.d.parts() // l is not used after: its pages can go while the file is put together
 }
 
 // layoutAnnex lays out the decision annex on its pages.

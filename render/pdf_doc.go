@@ -139,9 +139,10 @@ func (d *pdfDoc) line(x1, y1, x2, y2 float64) { d.pdf.Line(x1, y1, x2, y2) }
 
 func (d *pdfDoc) rect(x, y, w, h float64) { d.pdf.Rect(x, y, w, h, "D") }
 
-func (d *pdfDoc) bytes() ([]byte, error) {
-	// The document's bytes are taken, not copied: 90 MB for a
-	// 100,000-task annex.
+// parts finishes the document: its bytes are taken from fpdf, not copied
+// (90 MB for a 100,000-task annex), and made PDF/A as the parts the file
+// is written from.
+func (d *pdfDoc) parts() (pdfParts, error) {
 	doc, err := d.pdf.OutputBytes()
 	if err != nil {
 		return nil, msg.Errorf("writing PDF: %w", err)

@@ -43,7 +43,7 @@ var (
 )
 
 // pdfA turns fpdf's output into PDF/A-1b; meta is what the XMP says.
-func pdfA(pdf []byte, meta docMeta, pages int) ([]byte, error) {
+func pdfA(pdf []byte, meta docMeta, pages int) (pdfParts, error) {
 	m := xrefStart.FindSubmatch(pdf)
 	if m == nil {
 		return nil, msg.Errorf("pdf/a: no startxref")
@@ -115,35 +115,85 @@ func pdfA(pdf []byte, meta docMeta, pages int) ([]byte, error) {
 	root = bytes.Replace(root, []byte("/Type /Catalog"), fmt.Appendf(nil, "/Type /Catalog\n/Metadata %d 0 R\n/OutputIntents [%d 0 R]", metaNum, intent), 1)
 	objs[rootNum].body = root
 
-	// Write the file anew, objects in number order, with the ID of its content.
-	var out bytes.Buffer
-	header := pdf[:headerEnd(pdf)]
-	size := len(header) + 20*next + 256 // the cross-reference table and the trailer
-	for _, o := range objs {
-		size += len(o.body) + 32
-	}
-	out.Grow(size) // once: a 100,000-task annex is 90 MB, and growing copied it again and again
-	out.Write(header)
+	// Write the file anew, objects in number order, with the ID of its
+	// content. A large object (a page's stream) is not copied: the file is
+	// the parts it is written from, most of them the objects as they were.
+	var w partsWriter
+	w.buf.Write(pdf[:headerEnd(pdf)])
 	offsets := make([]int, next)
 	for n := 1; n < next; n++ {
 		o := objs[n]
 		if o == nil {
 			return nil, msg.Errorf("pdf/a: object %d missing", n)
 		}
-		offsets[n] = out.Len()
-		fmt.Fprintf(&out, "%d 0 obj\n", n)
-		out.Write(o.body)
-		out.WriteString("endobj\n")
+		offsets[n] = w.size()
+		fmt.Fprintf(&w.buf, "%d 0 obj\n", n)
+		w.write(o.body)
+		w.buf.WriteString("endobj\n")
 	}
-	sum := sha256.Sum256(out.Bytes())
-	id := strings.ToUpper(hex.EncodeToString(sum[:16]))
-	xrefAt := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	out := w.done()
+	h := sha256.New()
+	for _, part := range out {
+		h.Write(part)
+	}
+	id := strings.ToUpper(hex.EncodeToString(h.Sum(nil)[:16]))
+	xrefAt := out.size()
+	var tail bytes.Buffer
+	fmt.Fprintf(&tail, "xref\n0 %d\n0000000000 65535 f \n", next)
 	for n := 1; n < next; n++ {
-		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[n])
+		fmt.Fprintf(&tail, "%010d 00000 n \n", offsets[n])
 	}
-	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, rootNum, infoNum, id, id, xrefAt)
-	return out.Bytes(), nil
+	fmt.Fprintf(&tail, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, rootNum, infoNum, id, id, xrefAt)
+	return append(out, tail.Bytes()), nil
+}
+
+// pdfParts is a file as the parts it is written from, in order.
+type pdfParts [][]byte
+
+func (p pdfParts) size() int {
+	n := 0
+	for _, part := range p {
+		n += len(part)
+	}
+	return n
+}
+
+func (p pdfParts) join() []byte { return bytes.Join(p, nil) }
+
+// partsWriter gathers small writes into a buffer and takes a large one as
+// a part of its own, uncopied.
+type partsWriter struct {
+	parts pdfParts
+	buf   bytes.Buffer
+	n     int // bytes in parts
+}
+
+// ownPart is the size from which a piece stays a part of its own.
+const ownPart = 16 << 10
+
+func (w *partsWriter) write(b []byte) {
+	if len(b) < ownPart {
+		w.buf.Write(b)
+		return
+	}
+	w.flush()
+	w.parts = append(w.parts, b)
+	w.n += len(b)
+}
+
+func (w *partsWriter) flush() {
+	if w.buf.Len() > 0 {
+		w.parts = append(w.parts, bytes.Clone(w.buf.Bytes()))
+		w.n += w.buf.Len()
+		w.buf.Reset()
+	}
+}
+
+func (w *partsWriter) size() int { return w.n + w.buf.Len() }
+
+func (w *partsWriter) done() pdfParts {
+	w.flush()
+	return w.parts
 }
 
 // headerEnd is where the first object begins: after "%PDF-1.3" and the

@@ -26,18 +26,18 @@ type quarterlyLayout struct {
 
 // renderQuarterlyPDF lays out and draws quarter q's report: the tasks it
 // holds and, from the returns, what was done.
-func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) ([]byte, *quarterlyLayout, error) {
+func renderQuarterlyPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) (pdfParts, *quarterlyLayout, error) {
 	return renderReportPDF(p, qd, date, set, fam, printed, rec)
 }
 
 // renderYearPDF lays out and draws the year's report: what was done, from
 // the returns.
-func renderYearPDF(p *data.Plan, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) ([]byte, *quarterlyLayout, error) {
+func renderYearPDF(p *data.Plan, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) (pdfParts, *quarterlyLayout, error) {
 	return renderReportPDF(p, nil, date, set, fam, printed, rec)
 }
 
 // renderReportPDF draws a quarter's report, or with qd nil the year's.
-func renderReportPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) ([]byte, *quarterlyLayout, error) {
+func renderReportPDF(p *data.Plan, qd *quarterData, date data.Date, set *templates.Set, fam *fonts.Family, printed printedPlan, rec *progress.Progress) (pdfParts, *quarterlyLayout, error) {
 	annexTpl, tpl := set.Annex, set.Quarterly
 	q := 0
 	if qd != nil {
@@ -75,7 +75,7 @@ func renderReportPDF(p *data.Plan, qd *quarterData, date data.Date, set *templat
 	}
 	l.numberPages(annexTpl.PageNumber.Size)
 	l.draw()
-	out, err := d.bytes()
+	out, err := d.parts()
 	if err != nil {
 		return nil, nil, err
 	}

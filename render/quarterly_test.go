@@ -125,7 +125,8 @@ func TestTasksSpanningQuarters(t *testing.T) {
 	if g := q2.groups[0]; g.month != 4 || len(g.units[0].tasks) != 2 {
 		t.Errorf("Q2 should open with April holding both the quarter's task and the continuing one: %+v", g)
 	}
-	pdf, _, err := renderQuarterlyPDF(p, q2, data.QuarterEnd(2021, 2), k.set, k.fam, k.printed, nil)
+	parts, _, err := renderQuarterlyPDF(p, q2, data.QuarterEnd(2021, 2), k.set, k.fam, k.printed, nil)
+	pdf := parts.join()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +141,8 @@ func TestQuarterlyPDFPassesReaders(t *testing.T) {
 	k := testKit(t, p, "")
 	tpl := k.set.Quarterly
 	qd := buildQuarter(p, 1, tpl)
-	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
+	parts, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
+	pdf := parts.join()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +322,8 @@ func TestQuarterlyChartWithMoreUnitsThanItHolds(t *testing.T) {
 	p := parsePlan(t, manyUnitsPlan(201))
 	k := testKit(t, p, "")
 	qd := buildQuarter(p, 1, k.set.Quarterly)
-	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
+	parts, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
+	pdf := parts.join()
 	if err != nil {
 		t.Fatal(err)
 	}

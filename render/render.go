@@ -105,11 +105,11 @@ func Build(p *data.Plan, opts Options) (*Result, error) {
 	var jobs []job
 	if sel.wants("annex") {
 		jobs = append(jobs, func() (File, error) {
-			annex, err := annexBytes(p, k.set.Annex, k.fam, k.printed)
+			annex, err := annexParts(p, k.set.Annex, k.fam, k.printed)
 			if err != nil {
 				return File{}, msg.Errorf("annex.pdf: %w", err)
 			}
-			return newFile("annex.pdf", "annex", annex), nil
+			return newFile("annex.pdf", "annex", annex...), nil
 		})
 	}
 	jobs = append(jobs, workbookJobs(p, k, sel)...)
@@ -157,7 +157,7 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, k *kit) []job {
 			if err != nil {
 				return File{}, msg.Errorf("%s.pdf: %w", base, err)
 			}
-			f := newFile(base+".pdf", "quarterly", out)
+			f := newFile(base+".pdf", "quarterly", out...)
 			f.Quarter = q
 			return f, nil
 		},
@@ -186,7 +186,7 @@ func yearJobs(p *data.Plan, asOf data.Date, k *kit) []job {
 			if err != nil {
 				return File{}, msg.Errorf("quarterly/year.pdf: %w", err)
 			}
-			return newFile("quarterly/year.pdf", "year", out), nil
+			return newFile("quarterly/year.pdf", "year", out...), nil
 		},
 		func() (File, error) {
 			out, err := yearWorkbook(p, date, k)

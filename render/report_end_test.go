@@ -48,7 +48,8 @@ name = "Trần Văn B"
 	p := parsePlan(t, []byte(src))
 	k := testKit(t, p, "")
 	qd := buildQuarter(p, 1, k.set.Quarterly)
-	pdf, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
+	parts, l, err := renderQuarterlyPDF(p, qd, data.QuarterEnd(2021, 1), k.set, k.fam, k.printed, nil)
+	pdf := parts.join()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func TestSpilledOutputsAreTheSameFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Files {
-		if f.data != nil {
+		if f.parts != nil {
 			t.Fatalf("%s stayed in memory", f.Path)
 		}
 	}

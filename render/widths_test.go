@@ -40,15 +40,6 @@ func TestFitWidthIsTheLongestLineWithinBounds(t *testing.T) {
 	}
 }
 
-// appendColName names every column as excelize does.
-func TestAppendColNameIsExcelizes(t *testing.T) {
-	for col := 1; col <= 800; col++ {
-		if got, want := string(appendColName(nil, col)), colName(col); got != want {
-			t.Fatalf("column %d: %q; excelize names it %q", col, got, want)
-		}
-	}
-}
-
 // sheetWidths, one pass over the tasks that ends when every column is as
 // wide as it gets, fits each column to all its cells and its heading.
 func TestSheetWidthsFitEveryCell(t *testing.T) {

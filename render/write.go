@@ -132,7 +132,7 @@ func (f *Folder) Release() {
 // spill writes a large file's bytes to a temporary file in its folder and
 // lets them go from memory; a small one is kept as it is.
 func (f *Folder) spill(file File) (File, error) {
-	if len(file.data) < spillAbove {
+	if file.Bytes < spillAbove {
 		return file, nil
 	}
 	if err := checkRelPath(file.Path); err != nil {
@@ -141,14 +141,14 @@ func (f *Folder) spill(file File) (File, error) {
 	if _, err := outputFolders(f.dir, []File{file}); err != nil {
 		return file, err
 	}
-	tmp, err := safefile.Spill(filepath.Join(f.dir, filepath.FromSlash(file.Path)), file.data)
+	tmp, err := safefile.Spill(filepath.Join(f.dir, filepath.FromSlash(file.Path)), file.parts...)
 	if err != nil {
 		return file, err
 	}
 	f.mu.Lock()
 	f.spilled[file.Path] = tmp
 	f.mu.Unlock()
-	file.data = nil
+	file.parts = nil
 	return file, nil
 }
 
@@ -255,7 +255,7 @@ func (f *Folder) write(file File, dst string) error {
 	if spilled {
 		return safefile.Commit(tmp, dst)
 	}
-	return safefile.Write(dst, file.data)
+	return safefile.Write(dst, file.parts...)
 }
 
 func (f *Folder) spilledPaths() []string {

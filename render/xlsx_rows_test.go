@@ -99,3 +99,12 @@ func TestRowsWrittenAsExcelizeWritesThem(t *testing.T) {
 		t.Fatalf("with unstyled texts, the workbooks differ: %d and %d bytes", len(slow), len(fast))
 	}
 }
+
+// appendColName names every column as excelize does.
+func TestAppendColNameIsExcelizes(t *testing.T) {
+	for col := 1; col <= 800; col++ {
+		if got, want := string(appendColName(nil, col)), colName(col); got != want {
+			t.Fatalf("column %d: %q; excelize names it %q", col, got, want)
+		}
+	}
+}

@@ -24,13 +24,18 @@ const (
 	TempSuffix = ".tmp"
 )
 
-// Write writes content to dst through a temporary file in the same folder,
-// synced to disk before it is renamed over dst, so dst is either the old
-// file or the whole new one. The folder's entry is synced by SyncDir.
-func Write(dst string, content []byte) error {
+// Write writes content (its parts one after another) to dst through a
+// temporary file in the same folder, synced to disk before it is renamed
+// over dst, so dst is either the old file or the whole new one. The
+// folder's entry is synced by SyncDir.
+func Write(dst string, content ...[]byte) error {
 	return replace(dst, func(w io.Writer) error {
-		_, err := w.Write(content)
-		return err
+		for _, part := range content {
+			if _, err := w.Write(part); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -70,12 +75,17 @@ func replace(dst string, write func(io.Writer) error) error {
 // and returns its name: a large output can leave memory while the others
 // are made, and be committed (Commit) or removed with the rest. A killed
 // run's spilled files are temporary files RemoveTemps removes.
-func Spill(dst string, content []byte) (string, error) {
+func Spill(dst string, content ...[]byte) (string, error) {
 	tmp, err := createTemp(dst)
 	if err != nil {
 		return "", err
 	}
-	_, werr := tmp.Write(content)
+	var werr error
+	for _, part := range content {
+		if _, werr = tmp.Write(part); werr != nil {
+			break
+		}
+	}
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())

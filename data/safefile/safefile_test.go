@@ -1,6 +1,7 @@
 package safefile
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,5 +35,33 @@ func TestWriteIntoAFolderThatCannotBeMadeFails(t *testing.T) {
 	}
 	if err := Write(filepath.Join(blocker, "plan.toml"), []byte("x")); err == nil {
 		t.Errorf("writing under a file succeeded")
+	}
+}
+
+// A file given as parts is written as their concatenation, by Write and
+// by Spill and Commit alike.
+func TestPartsAreWrittenInOrder(t *testing.T) {
+	dir := t.TempDir()
+	parts := [][]byte{[]byte("%PDF-1.4\n"), nil, []byte("1 0 obj\n"), make([]byte, 70000), []byte("%%EOF\n")}
+	var want []byte
+	for _, p := range parts {
+		want = append(want, p...)
+	}
+	written := filepath.Join(dir, "written.pdf")
+	if err := Write(written, parts...); err != nil {
+		t.Fatal(err)
+	}
+	spilled := filepath.Join(dir, "spilled.pdf")
+	tmp, err := Spill(spilled, parts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Commit(tmp, spilled); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{written, spilled} {
+		if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes, %v; want the %d bytes of the parts in order", path, len(got), err, len(want))
+		}
 	}
 }
