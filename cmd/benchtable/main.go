@@ -4,7 +4,7 @@
 // A peer's annex times (another typesetter's, measured elsewhere) can be
 // given for a ratio column.
 //
-//	go run ./cmd/benchtable [-sizes 72,1000,10000,100000] [-runs 3] [-small-runs 11] [-peer FILE]
+//	go run ./cmd/benchtable [-sizes 72,1000,10000,100000] [-runs 3] [-small-runs 31] [-peer FILE]
 //
 // FILE holds lines "TASKS SECONDS"; by default the column shows the Typst
 // 0.7 figures recorded in issue 15 (not measured here).
@@ -40,7 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", "72,1000,10000,100000", "plan sizes in tasks; 72 is the bundled 2021 plan")
 	runs := fs.Int("runs", 3, "runs of each measurement; the median is printed")
-	smallRuns := fs.Int("small-runs", 11, "runs of each measurement of a plan of at most 1,000 tasks, which takes milliseconds and varies by more than that")
+	smallRuns := fs.Int("small-runs", 31, "runs of each measurement of a plan of at most 1,000 tasks, which takes milliseconds and varies by more than that")
 	peerFile := fs.String("peer", "", "a peer's annex times, lines of \"TASKS SECONDS\" (default: Typst 0.7 as recorded in issue 15)")
 	if err := fs.Parse(args); err != nil {
 		return 2
