@@ -8,7 +8,9 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
+	"time"
 )
 
 // The id written straight into the hash is the SHA-1 of encoding/json's
@@ -97,5 +99,53 @@ func TestOutputBytesIsOutput(t *testing.T) {
 	f.SetFont("Helvetica", "B", 14) // writes into the closed document's buffer
 	if !bytes.Equal(got, want.Bytes()) || !bytes.Equal(got, kept) {
 		t.Fatalf("OutputBytes: %d bytes, equal to Output's %v, unchanged after %v", len(got), bytes.Equal(kept, want.Bytes()), bytes.Equal(got, kept))
+	}
+}
+
+// A document given the font parts another made for the same face and the
+// same used runes is the document made without them, byte for byte; and
+// documents whose runes differ, even only among the digits every document
+// starts with, are each given their own.
+func TestSharedFontPartsAreTheDocumentsOwn(t *testing.T) {
+	face, err := os.ReadFile("../../../fonts/LiberationSerif-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"Hội nghị 2021", "Hội nghị 2021", "Hội nghị 2022", "Hội nghị 2021 (quý I)", "Hội nghị 2022"}
+	document := func(text string) []byte {
+		f := New("P", "mm", "A4", "")
+		f.SetCatalogSort(true)
+		when := time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC)
+		f.SetCreationDate(when)
+		f.SetModificationDate(when)
+		f.AddUTF8FontFromBytes("serif", "", face)
+		f.AddPage()
+		f.SetFont("serif", "", 12)
+		f.Text(20, 20, text)
+		out, err := f.OutputBytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	forget := func() {
+		madeFontParts.mu.Lock()
+		madeFontParts.parts = map[fontPartsID]utf8FontParts{}
+		madeFontParts.fonts = map[fontPartsID][]byte{}
+		madeFontParts.mu.Unlock()
+	}
+	forget()
+	var shared [][]byte
+	for _, text := range texts {
+		shared = append(shared, document(text))
+	}
+	if n := len(madeFontParts.parts); n != 3 {
+		t.Errorf("%d sets of parts made for 3 different texts", n)
+	}
+	for i, text := range texts {
+		forget()
+		if own := document(text); !bytes.Equal(own, shared[i]) {
+			t.Errorf("%q: the document with shared parts differs from the one made alone", text)
+		}
 	}
 }

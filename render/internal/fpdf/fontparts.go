@@ -3,7 +3,12 @@
 
 package fpdf
 
-import "sync"
+import (
+	"encoding/binary"
+	"maps"
+	"slices"
+	"sync"
+)
 
 // utf8FontParts is what a UTF-8 font's objects hold that depends on the
 // document's runes: the subset, its widths and its CID-to-glyph map, the
@@ -38,6 +43,11 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 			defer func() { part.failed = recover() }()
 			usedRunes := font.usedRunes
 			delete(usedRunes, 0)
+			id, data := fontPartsKey(font, key, usedRunes)
+			if made, ok := madeFontParts.get(id, data); ok {
+				*part = made
+				return
+			}
 			stream := font.utf8File.GenerateCutFont(usedRunes)
 			part.fontSize = len(stream)
 			codeSignDictionary := font.utf8File.CodeSymbolDictionary
@@ -55,6 +65,7 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 			mem = xmem.compress(stream)
 			part.fontStream = mem.copy()
 			mem.release()
+			madeFontParts.put(id, data, *part)
 		}()
 	}
 	wg.Wait()
@@ -66,4 +77,67 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 		}
 	}
 	return parts
+}
+
+// Documents of one batch often set the same runes in a face (the reports
+// of four quarters, their headings in bold italic): the parts made for a
+// face and a set of runes are kept, by the face's bytes, its name and the
+// runes, and given to the next document that needs the same (plandoc's
+// patch). They are only read: putstream copies them into the document.
+type fontPartsID struct {
+	font  utf8FontKey
+	runes string // the used runes map, its keys in order, each with its value
+}
+
+// fontPartsKey names a font's parts, and gives its bytes: nil when the
+// font cannot be named so.
+func fontPartsKey(font fontDefType, fontkey string, usedRunes map[int]int) (fontPartsID, []byte) {
+	if font.utf8File == nil || font.utf8File.fileReader == nil || len(font.utf8File.fileReader.array) == 0 {
+		return fontPartsID{}, nil
+	}
+	data := font.utf8File.fileReader.array
+	// Both keys and values count: a document starts with the runes below
+	// 57 present, valued 0 until used, and subsetting reads the values.
+	keys := slices.Sorted(maps.Keys(usedRunes))
+	pairs := make([]byte, 0, 8*len(keys))
+	for _, k := range keys {
+		pairs = binary.LittleEndian.AppendUint32(pairs, uint32(k))
+		pairs = binary.LittleEndian.AppendUint32(pairs, uint32(usedRunes[k]))
+	}
+	return fontPartsID{utf8FontKey{&data[0], len(data), fontkey}, string(pairs)}, data
+}
+
+// maxFontParts bounds what the cache holds: a batch makes a few documents'
+// worth of subsets; past this many, parts are made for each document.
+const maxFontParts = 256
+
+type fontPartsCache struct {
+	mu    sync.Mutex
+	parts map[fontPartsID]utf8FontParts
+	fonts map[fontPartsID][]byte // each entry's font bytes, held so their address names them alone
+}
+
+var madeFontParts = &fontPartsCache{parts: map[fontPartsID]utf8FontParts{}, fonts: map[fontPartsID][]byte{}}
+
+func (c *fontPartsCache) get(id fontPartsID, data []byte) (utf8FontParts, bool) {
+	if data == nil {
+		return utf8FontParts{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.parts[id]
+	return p, ok
+}
+
+func (c *fontPartsCache) put(id fontPartsID, data []byte, p utf8FontParts) {
+	if data == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.parts) >= maxFontParts {
+		return
+	}
+	c.parts[id] = p
+	c.fonts[id] = data
 }
