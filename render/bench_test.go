@@ -25,7 +25,7 @@ func batchCollector(p *data.Plan) (restore func()) {
 // and the measurer's caches), so a benchmark's loop measures a whole render.
 func fresh(k *kit, p *data.Plan) *kit {
 	run := *k
-	run.printed = printPlan(p)
+	run.printed = printPlan(p, true)
 	run.cells = newCellMeasurer(k.fam.Face(fonts.Regular))
 	return &run
 }
@@ -41,7 +41,7 @@ func benchAnnex(b *testing.B, src []byte) {
 	b.ReportAllocs()
 	pages := 0
 	for b.Loop() {
-		_, l, err := renderAnnex(p, k.set.Annex, k.fam, printPlan(p))
+		_, l, err := renderAnnex(p, k.set.Annex, k.fam, printPlan(p, true))
 		if err != nil {
 			b.Fatal(err)
 		}

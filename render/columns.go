@@ -68,20 +68,27 @@ func (pt *printedTask) cellsOf(cols []taskColumn) []string {
 }
 
 // printedPlan holds every task's printed cells, made once per render: a
-// task can appear in the annex, four reports and many workbooks.
+// task can appear in the annex, four reports and many workbooks. Their
+// values as workbook cells and their longest lines are made only for a
+// render that makes workbooks (32 MB at 100,000 tasks).
 type printedPlan map[*data.Task]*printedTask
 
-func printPlan(p *data.Plan) printedPlan {
+func printPlan(p *data.Plan, workbooks bool) printedPlan {
 	out := make(printedPlan, len(p.Tasks))
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
 		n := len(data.TaskFields)
-		pt := &printedTask{cells: make([]string, n), values: make([]any, n), widest: make([]float64, n), key: t.Key(), tt: ttValue(t.TT)}
-		pt.keyv = pt.key
+		pt := &printedTask{cells: make([]string, n), key: t.Key()}
 		for f, field := range data.TaskFields {
 			pt.cells[f] = field.Text(p, t)
-			pt.values[f] = pt.cells[f]
-			pt.widest[f] = widestLine(pt.cells[f])
+		}
+		if workbooks {
+			pt.tt, pt.keyv = ttValue(t.TT), pt.key
+			pt.values, pt.widest = make([]any, n), make([]float64, n)
+			for f, cell := range pt.cells {
+				pt.values[f] = cell
+				pt.widest[f] = widestLine(cell)
+			}
 		}
 		out[t] = pt
 	}

@@ -30,12 +30,12 @@ func renderAnnex(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed 
 }
 
 // annexParts is renderAnnex for a render, which has no use for the layout:
-// it goes once drawn, before the document's bytes are put together (a
-// 100,000-task annex's layout holds 100 MB).
+// each page's goes once the page is drawn (a 100,000-task annex's layout
+// holds 100 MB).
 func annexParts(p *data.Plan, tpl *templates.Annex, fam *fonts.Family, printed printedPlan) (pdfParts, error) {
 	l := layoutAnnex(p, tpl, fam, printed)
-	l.draw()
-	return l.d.parts() // l is not used after: its pages can go while the file is put together
+	l.drawReleasing()
+	return l.d.parts()
 }
 
 // layoutAnnex lays out the decision annex on its pages.

@@ -137,9 +137,19 @@ func (f *flow) numberPages(size float64) {
 }
 
 // draw draws every page as laid out.
-func (f *flow) draw() {
+func (f *flow) draw() { f.drawPages(false) }
+
+// drawReleasing is draw for a render, which has no use for the layout once
+// drawn: each page's layout goes as soon as the page is drawn (a
+// 100,000-task annex's layout holds 100 MB).
+func (f *flow) drawReleasing() { f.drawPages(true) }
+
+func (f *flow) drawPages(release bool) {
 	d := f.d
-	for _, page := range f.pages {
+	for i, page := range f.pages {
+		if release {
+			f.pages[i] = docPage{}
+		}
 		d.pdf.AddPage()
 		for _, b := range page.bookmarks {
 			d.font(fonts.Regular, 12) // bookmarks are UTF-16 only under a UTF-8 font

@@ -74,7 +74,7 @@ func prepare(p *data.Plan, opts Options, warnings bool) (*kit, data.Problems, er
 	if err != nil {
 		return nil, nil, err
 	}
-	k := &kit{plan: p, set: set, fam: fam, printed: printPlan(p), cells: newCellMeasurer(fam.Face(fonts.Regular)), progress: opts.Progress,
+	k := &kit{plan: p, set: set, fam: fam, printed: printPlan(p, opts.makesWorkbookCells()), cells: newCellMeasurer(fam.Face(fonts.Regular)), progress: opts.Progress,
 		workloads: sync.OnceValue(p.Workloads)}
 	probs := checkGlyphs(p, set, fam)
 	if warnings {

@@ -47,6 +47,12 @@ func (o Options) MakesWorkbooks() bool {
 	return sel.wants("departments") || sel.wants("overview")
 }
 
+// makesWorkbookCells says whether any workbook is made: the quarterly
+// reports have one too.
+func (o Options) makesWorkbookCells() bool {
+	return o.MakesWorkbooks() || o.selection().wants("quarterly")
+}
+
 // wantsUnit says whether a department's workbook is asked for.
 func (s Selection) wantsUnit(id string) bool {
 	return s.wants("departments") && (len(s.Units) == 0 || slices.Contains(s.Units, id))

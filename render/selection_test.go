@@ -25,3 +25,21 @@ func TestWhatASelectionMakes(t *testing.T) {
 		}
 	}
 }
+
+// Only a render that makes a workbook (the quarterly reports have one)
+// makes the tasks' workbook cells.
+func TestWorkbookCellsMadeForWorkbooksOnly(t *testing.T) {
+	p := bundledPlan(t)
+	for _, c := range []struct {
+		opts Options
+		want bool
+	}{{Options{}, true}, {Options{Only: []string{"annex"}}, false}, {Options{Only: []string{"quarterly"}}, true}, {Options{Units: []string{"van-phong"}}, true}} {
+		k, _, err := prepare(p, c.opts, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := k.printed[&p.Tasks[0]].values != nil; got != c.want {
+			t.Errorf("%+v: workbook cells made %v; want %v", c.opts, got, c.want)
+		}
+	}
+}

@@ -46,7 +46,7 @@ func TestSheetWidthsFitEveryCell(t *testing.T) {
 	for _, p := range []*data.Plan{bundledPlan(t), parsePlan(t, synth.Plan(400, 9))} {
 		k := testKit(t, p, "")
 		cols := taskColumns(k.set.Workbook.Tasks.Columns)
-		printed := printPlan(p)
+		printed := printPlan(p, true)
 		for _, w := range p.Workloads() {
 			for _, tasks := range [][]*data.Task{w.Lead, w.Partner, w.Lead[:min(1, len(w.Lead))]} {
 				got := sheetWidths(cols, tasks, printed)

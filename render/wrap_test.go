@@ -91,7 +91,7 @@ func TestTaskRowHeightIsRowHeight(t *testing.T) {
 	k := testKit(t, p, "")
 	cols := taskColumns(k.set.Workbook.Tasks.Columns)
 	remembered, fresh := newCellMeasurer(k.fam.Face(fonts.Regular)), newCellMeasurer(k.fam.Face(fonts.Regular))
-	printed := printPlan(p)
+	printed := printPlan(p, true)
 	tall := 0
 	for round, scale := range []float64{1, 0.5, 1, 2, 0.25, 0.5} {
 		for i := range p.Tasks {

@@ -14,9 +14,10 @@ import (
 const (
 	batchMemoryLimit  = 256 << 20 // while a plan of up to a few thousand tasks is read
 	loadMemoryPerByte = 16        // a plan's live heap while it is read is about 6 times its file (200 MB for 31 MB at 100,000 tasks): it is read with two collections
+	pdfLoadPerByte    = 10        // the same for a render of the PDFs alone, which holds less after: a few more collections
 	workMemoryFloor   = 96 << 20  // a real plan's whole render allocates about 60 MB in all
 	memoryPerTask     = 36 << 10  // a render's live heap per task at its peak is below this, at 10,000 and 100,000 tasks
-	pdfMemoryPerTask  = 6 << 10   // the same without the workbooks: the annex alone peaks at 3 KB a task
+	pdfMemoryPerTask  = 5 << 10   // the same without the workbooks: the annex alone peaks below 4 KB a task
 	maxMemoryLimit    = 1280 << 20
 )
 
@@ -34,14 +35,18 @@ func batchCollector() (restore func()) {
 
 // loadCollector raises the limit for reading a large plan file: under a
 // limit below its live heap, the collector would run back to back.
-func loadCollector(path string) {
+func loadCollector(path string, workbooks bool) {
 	if info, err := os.Stat(path); err == nil {
-		debug.SetMemoryLimit(loadMemoryLimit(info.Size()))
+		debug.SetMemoryLimit(loadMemoryLimit(info.Size(), workbooks))
 	}
 }
 
-func loadMemoryLimit(size int64) int64 {
-	return min(max(batchMemoryLimit, size*loadMemoryPerByte), maxMemoryLimit)
+func loadMemoryLimit(size int64, workbooks bool) int64 {
+	perByte := int64(loadMemoryPerByte)
+	if !workbooks {
+		perByte = pdfLoadPerByte
+	}
+	return min(max(batchMemoryLimit, size*perByte), maxMemoryLimit)
 }
 
 // workCollector sets the collector for rendering a loaded plan of this

@@ -35,19 +35,24 @@ func TestLoadMemoryLimit(t *testing.T) {
 	for _, c := range []struct {
 		size, want int64
 	}{{40 << 10, 256 << 20}, {3 << 20, 256 << 20}, {31 << 20, 31 << 24}, {200 << 20, 1280 << 20}} {
-		if got := loadMemoryLimit(c.size); got != c.want {
+		if got := loadMemoryLimit(c.size, true); got != c.want {
 			t.Errorf("loadMemoryLimit(%d MB) = %d MB; want %d MB", c.size>>20, got>>20, c.want>>20)
 		}
 	}
 	dir := t.TempDir()
 	plan := filepath.Join(dir, "plan.toml")
-	if err := os.WriteFile(plan, make([]byte, 20<<20), 0o644); err != nil {
+	if err := os.WriteFile(plan, make([]byte, 40<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-	loadCollector(plan)
-	if got := debug.SetMemoryLimit(-1); got != 20<<24 {
-		t.Errorf("memory limit reading a 20 MB plan = %d MB; want %d MB", got>>20, 20<<4)
+	loadCollector(plan, true)
+	if got := debug.SetMemoryLimit(-1); got != 640<<20 {
+		t.Errorf("memory limit reading a 40 MB plan = %d MB; want 640 MB", got>>20)
+	}
+	// For the PDFs alone, 10 times the file.
+	loadCollector(plan, false)
+	if got := debug.SetMemoryLimit(-1); got != 400<<20 {
+		t.Errorf("memory limit reading a 40 MB plan for the PDFs alone = %d MB; want 400 MB", got>>20)
 	}
 }
 
@@ -62,9 +67,9 @@ func TestWorkMemoryLimit(t *testing.T) {
 			t.Errorf("workMemoryLimit(%d) = %d MB; want %d MB", c.tasks, got>>20, c.want>>20)
 		}
 	}
-	// Without the workbooks, a sixth: 600 MB for the annex of 100,000 tasks.
-	if got := workMemoryLimit(100000, false); got != 100000*6<<10 {
-		t.Errorf("workMemoryLimit(100000) without the workbooks = %d MB; want %d MB", got>>20, 100000*6<<10>>20)
+	// Without the workbooks, 5 KB a task: 500 MB for the annex of 100,000 tasks.
+	if got := workMemoryLimit(100000, false); got != 100000*5<<10 {
+		t.Errorf("workMemoryLimit(100000) without the workbooks = %d MB; want %d MB", got>>20, 100000*5<<10>>20)
 	}
 	if got := workMemoryLimit(72, false); got != 96<<20 {
 		t.Errorf("workMemoryLimit(72) without the workbooks = %d MB; want 96 MB", got>>20)

@@ -55,7 +55,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		opts.AsOf = date
 	}
 	if fs.NArg() == 1 {
-		loadCollector(fs.Arg(0))
+		loadCollector(fs.Arg(0), opts.MakesWorkbooks())
 	}
 	plan, probs, err := loadPlan(fs.Args())
 	printProblems(stderr, probs)
