@@ -23,8 +23,8 @@ func Parse(name string, raw []byte) (*Plan, Problems) {
 	if p := NestingProblem(name, text); p != nil {
 		return nil, append(probs, *p)
 	}
-	var tree map[string]any
-	if _, err := toml.Decode(string(text), &tree); err != nil {
+	tree, err := decodeTOML(string(text))
+	if err != nil {
 		probs = append(probs, SyntaxProblem(name, text, err))
 		probs.sortByPlace()
 		return nil, probs
