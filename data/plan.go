@@ -51,16 +51,7 @@ func (p *Plan) GroupUnits(g *Group) []*Unit {
 // units that lead it.
 func (p *Plan) PartnerUnitIDs(t *Task) []string {
 	in := map[string]bool{}
-	for _, pt := range t.Partners {
-		if u := p.Unit(pt.Ref); u != nil {
-			in[u.ID] = true
-		}
-		if g := p.Group(pt.Ref); g != nil {
-			for _, u := range p.GroupUnits(g) {
-				in[u.ID] = true
-			}
-		}
-	}
+	p.partnerUnits(t, func(u *Unit) { in[u.ID] = true })
 	var out []string
 	for _, u := range p.Units {
 		if in[u.ID] && !slices.Contains(t.Units, u.ID) {
@@ -68,6 +59,22 @@ func (p *Plan) PartnerUnitIDs(t *Task) []string {
 		}
 	}
 	return out
+}
+
+// partnerUnits gives visit each registered unit a task's partners name,
+// directly or through a group, in the order named; a unit named twice
+// comes twice.
+func (p *Plan) partnerUnits(t *Task, visit func(*Unit)) {
+	for _, pt := range t.Partners {
+		if u := p.Unit(pt.Ref); u != nil {
+			visit(u)
+		}
+		if g := p.Group(pt.Ref); g != nil {
+			for _, u := range p.GroupUnits(g) {
+				visit(u)
+			}
+		}
+	}
 }
 
 // UnitsLabel is the "Bộ phận tham mưu, thực hiện" cell as printed.
@@ -165,22 +172,12 @@ func (p *Plan) Workloads() []Workload {
 				marked[w] = i + 1
 			}
 		}
-		partner := func(id string) {
-			if w, ok := index[id]; ok && marked[w] != i+1 {
+		p.partnerUnits(t, func(u *Unit) {
+			if w, ok := index[u.ID]; ok && marked[w] != i+1 {
 				marked[w] = i + 1
 				loads[w].Partner = append(loads[w].Partner, t)
 			}
-		}
-		for _, pt := range t.Partners {
-			if u := p.Unit(pt.Ref); u != nil {
-				partner(u.ID)
-			}
-			if g := p.Group(pt.Ref); g != nil {
-				for _, u := range p.GroupUnits(g) {
-					partner(u.ID)
-				}
-			}
-		}
+		})
 	}
 	out := loads[:0]
 	for _, w := range loads {

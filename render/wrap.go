@@ -15,55 +15,23 @@ type measurer interface {
 // than a whole line is broken between characters. A newline in s starts a
 // new line. indent narrows the first line (a paragraph's first-line indent).
 func wrap(m measurer, s string, width, indent float64) []string {
-	s = strings.ReplaceAll(s, "\t", " ")
-	space := m.wordW(" ")
 	var lines []string
-	for _, par := range strings.Split(s, "\n") {
-		words := strings.Fields(par)
-		if len(words) == 0 {
-			lines = append(lines, "")
-			continue
-		}
-		var cur []string
-		curW := 0.0
-		avail := func() float64 {
-			if len(lines) == 0 {
-				return width - indent
-			}
-			return width
-		}
-		flush := func() {
-			lines = append(lines, strings.Join(cur, " "))
-			cur, curW = cur[:0], 0
-		}
-		for _, word := range words {
-			ww := m.wordW(word)
-			if len(cur) > 0 && curW+space+ww <= avail() {
-				cur = append(cur, word)
-				curW += space + ww
-				continue
-			}
-			if len(cur) > 0 {
-				flush()
-			}
-			if ww > avail() { // a word longer than a line: break it
-				var full []string
-				full, word, ww = breakWord(m, word, avail(), width)
-				lines = append(lines, full...)
-			}
-			cur = append(cur, word)
-			curW = ww
-		}
-		flush()
-	}
+	wrapWords(m, s, width, indent, func(words []string) { lines = append(lines, strings.Join(words, " ")) })
 	return lines
 }
 
 // countLines is len(wrap(m, s, width, indent)), counted without making
 // the lines: a workbook's row height needs only their number, for every
-// cell of 1.8 million rows at 100,000 tasks. (A tab is a space to
-// strings.Fields, so wrap's turning tabs into spaces changes no count.)
+// cell of 1.8 million rows at 100,000 tasks.
 func countLines(m measurer, s string, width, indent float64) int {
+	return wrapWords(m, s, width, indent, nil)
+}
+
+// wrapWords is wrap's walk: it gives each line's words to line (when not
+// nil; the part of a word broken between characters comes as one word)
+// and returns how many lines there are. A tab is a space to
+// strings.Fields, like any other.
+func wrapWords(m measurer, s string, width, indent float64, line func(words []string)) int {
 	space := m.wordW(" ")
 	n := 0
 	avail := func() float64 {
@@ -72,26 +40,46 @@ func countLines(m measurer, s string, width, indent float64) int {
 		}
 		return width
 	}
+	var cur []string // the line being filled, when line wants its words
+	words, curW := 0, 0.0
+	flush := func() {
+		if line != nil {
+			line(cur)
+			cur = cur[:0]
+		}
+		n++
+		words, curW = 0, 0
+	}
 	for par := range strings.SplitSeq(s, "\n") {
-		words, curW := 0, 0.0 // on the line being filled
 		for word := range strings.FieldsSeq(par) {
 			ww := m.wordW(word)
 			if words > 0 && curW+space+ww <= avail() {
+				if line != nil {
+					cur = append(cur, word)
+				}
 				words++
 				curW += space + ww
 				continue
 			}
 			if words > 0 {
-				n++
+				flush()
 			}
-			if ww > avail() {
+			if ww > avail() { // a word longer than a line: break it
 				var full []string
-				full, _, ww = breakWord(m, word, avail(), width)
-				n += len(full)
+				full, word, ww = breakWord(m, word, avail(), width)
+				for _, f := range full {
+					if line != nil {
+						line([]string{f})
+					}
+					n++
+				}
+			}
+			if line != nil {
+				cur = append(cur, word)
 			}
 			words, curW = 1, ww
 		}
-		n++ // the paragraph's last line, or its empty one
+		flush() // the paragraph's last line, or its empty one
 	}
 	return n
 }

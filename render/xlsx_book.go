@@ -172,10 +172,14 @@ func fitWidth(lo, hi float64, values ...string) float64 {
 		if w >= hi {
 			break // the widest a column gets: a 100,000-task sheet's content column is there at once
 		}
-		w = max(w, widestLine(v)+2)
+		w = widen(w, hi, widestLine(v))
 	}
 	return min(w, hi)
 }
+
+// widen is a column width w made to fit a line of so many characters,
+// at most hi.
+func widen(w, hi, line float64) float64 { return min(max(w, line+2), hi) }
 
 // widestLine is the number of characters of the longest line of v.
 func widestLine(v string) float64 {

@@ -284,7 +284,7 @@ func (b *book) writeQuarterTasks(qd *quarterData, tpl *templates.Quarterly, titl
 						}
 					}
 				}
-				values = append(values, excelize.Cell{StyleID: b.st.cell, Value: pt.key})
+				values = append(values, excelize.Cell{StyleID: b.st.cell, Value: pt.keyv})
 				if err := rows.add(r, values, b.cells.rowHeight(cells, widths)); err != nil {
 					return err
 				}

@@ -345,13 +345,13 @@ func textCell(s string) any {
 // the column's bounds.
 func sheetWidths(cols []taskColumn, tasks []*data.Task, printed printedPlan) []float64 {
 	widths := make([]float64, len(cols))
-	widest := make([]float64, len(cols))
-	open := 0 // columns not yet as wide as they get
+	hi := make([]float64, len(cols)) // the widest each column gets
+	open := 0                        // columns not yet that wide
 	for i, c := range cols {
 		limit := fittedWidth[c.Field]
-		widest[i] = limit[1]
+		hi[i] = limit[1]
 		widths[i] = fitWidth(limit[0], limit[1], longestWord(c.Heading))
-		if widths[i] < widest[i] {
+		if widths[i] < hi[i] {
 			open++
 		}
 	}
@@ -364,10 +364,10 @@ func sheetWidths(cols []taskColumn, tasks []*data.Task, printed printedPlan) []f
 		}
 		pt := printed[t]
 		for i, c := range cols {
-			if widths[i] >= widest[i] {
+			if widths[i] >= hi[i] {
 				continue
 			}
-			if widths[i] = min(max(widths[i], pt.widest[c.field]+2), widest[i]); widths[i] >= widest[i] {
+			if widths[i] = widen(widths[i], hi[i], pt.widest[c.field]); widths[i] >= hi[i] {
 				open--
 			}
 		}

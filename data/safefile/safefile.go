@@ -29,14 +29,17 @@ const (
 // over dst, so dst is either the old file or the whole new one. The
 // folder's entry is synced by SyncDir.
 func Write(dst string, content ...[]byte) error {
-	return replace(dst, func(w io.Writer) error {
-		for _, part := range content {
-			if _, err := w.Write(part); err != nil {
-				return err
-			}
+	return replace(dst, func(w io.Writer) error { return writeParts(w, content) })
+}
+
+// writeParts writes the parts one after another.
+func writeParts(w io.Writer, parts [][]byte) error {
+	for _, part := range parts {
+		if _, err := w.Write(part); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // WriteWith is Write for content too large to hold twice in memory: write
@@ -80,12 +83,7 @@ func Spill(dst string, content ...[]byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var werr error
-	for _, part := range content {
-		if _, werr = tmp.Write(part); werr != nil {
-			break
-		}
-	}
+	werr := writeParts(tmp, content)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())

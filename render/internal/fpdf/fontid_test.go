@@ -130,8 +130,7 @@ func TestSharedFontPartsAreTheDocumentsOwn(t *testing.T) {
 	}
 	forget := func() {
 		madeFontParts.mu.Lock()
-		madeFontParts.parts = map[fontPartsID]utf8FontParts{}
-		madeFontParts.fonts = map[fontPartsID][]byte{}
+		madeFontParts.entries = map[fontPartsID]fontPartsEntry{}
 		madeFontParts.mu.Unlock()
 	}
 	forget()
@@ -139,7 +138,7 @@ func TestSharedFontPartsAreTheDocumentsOwn(t *testing.T) {
 	for _, text := range texts {
 		shared = append(shared, document(text))
 	}
-	if n := len(madeFontParts.parts); n != 3 {
+	if n := len(madeFontParts.entries); n != 3 {
 		t.Errorf("%d sets of parts made for 3 different texts", n)
 	}
 	for i, text := range texts {

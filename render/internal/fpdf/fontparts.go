@@ -44,9 +44,11 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 			usedRunes := font.usedRunes
 			delete(usedRunes, 0)
 			id, data := fontPartsKey(font, key, usedRunes)
-			if made, ok := madeFontParts.get(id, data); ok {
-				*part = made
-				return
+			if data != nil {
+				if made, ok := madeFontParts.get(id); ok {
+					*part = made
+					return
+				}
 			}
 			stream := font.utf8File.GenerateCutFont(usedRunes)
 			part.fontSize = len(stream)
@@ -65,7 +67,9 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 			mem = xmem.compress(stream)
 			part.fontStream = mem.copy()
 			mem.release()
-			madeFontParts.put(id, data, *part)
+			if data != nil {
+				madeFontParts.put(id, data, *part)
+			}
 		}()
 	}
 	wg.Wait()
@@ -112,32 +116,28 @@ func fontPartsKey(font fontDefType, fontkey string, usedRunes map[int]int) (font
 const maxFontParts = 256
 
 type fontPartsCache struct {
-	mu    sync.Mutex
-	parts map[fontPartsID]utf8FontParts
-	fonts map[fontPartsID][]byte // each entry's font bytes, held so their address names them alone
+	mu      sync.Mutex
+	entries map[fontPartsID]fontPartsEntry
 }
 
-var madeFontParts = &fontPartsCache{parts: map[fontPartsID]utf8FontParts{}, fonts: map[fontPartsID][]byte{}}
-
-func (c *fontPartsCache) get(id fontPartsID, data []byte) (utf8FontParts, bool) {
-	if data == nil {
-		return utf8FontParts{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p, ok := c.parts[id]
-	return p, ok
+type fontPartsEntry struct {
+	parts utf8FontParts
+	font  []byte // held, so its address names these bytes alone
 }
 
-func (c *fontPartsCache) put(id fontPartsID, data []byte, p utf8FontParts) {
-	if data == nil {
-		return
-	}
+var madeFontParts = &fontPartsCache{entries: map[fontPartsID]fontPartsEntry{}}
+
+func (c *fontPartsCache) get(id fontPartsID) (utf8FontParts, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.parts) >= maxFontParts {
-		return
+	e, ok := c.entries[id]
+	return e.parts, ok
+}
+
+func (c *fontPartsCache) put(id fontPartsID, font []byte, p utf8FontParts) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.entries) < maxFontParts {
+		c.entries[id] = fontPartsEntry{p, font}
 	}
-	c.parts[id] = p
-	c.fonts[id] = data
 }
