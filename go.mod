@@ -22,3 +22,5 @@ require (
 )
 
 replace codeberg.org/go-pdf/fpdf => ./render/internal/fpdf
+
+replace github.com/xuri/excelize/v2 => ./render/internal/excelize

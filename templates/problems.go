@@ -159,18 +159,26 @@ func (c *checker) sheetName(path, name string) {
 // maxSheetName is Excel's limit, in UTF-16 units.
 const maxSheetName = 31
 
-// readSource reads a template file: NFC, without a byte-order mark, and
-// refused with its place when it is not TOML.
+// readSource reads a user's template file: NFC, without a byte-order
+// mark, and refused with its place when it is not TOML.
 func readSource(name string, raw []byte) (*source, data.Problems) {
-	text := []byte(norm.NFC.String(strings.TrimPrefix(string(raw), "\uFEFF")))
-	if p := data.NestingProblem(name, text); p != nil {
+	src := embeddedSource(name, raw)
+	if p := data.NestingProblem(name, src.text); p != nil {
 		return nil, data.Problems{*p}
 	}
 	var tree map[string]any
-	if _, err := toml.Decode(string(text), &tree); err != nil {
-		return nil, data.Problems{data.SyntaxProblem(name, text, err)}
+	if _, err := toml.Decode(string(src.text), &tree); err != nil {
+		return nil, data.Problems{data.SyntaxProblem(name, src.text, err)}
 	}
-	return &source{name: name, text: text, pos: data.IndexPositions(text)}, nil
+	return src, nil
+}
+
+// embeddedSource reads a template plandoc embeds. Its syntax is not
+// checked apart from its decoding: the tests load every embedded file,
+// and parsing each twice was half of every run's reading of them.
+func embeddedSource(name string, raw []byte) *source {
+	text := []byte(norm.NFC.String(strings.TrimPrefix(string(raw), "\uFEFF")))
+	return &source{name: name, text: text, pos: data.IndexPositions(text)}
 }
 
 // decode fills v from the source and reports every key v has no place
@@ -235,11 +243,8 @@ func loadFile(file, dir string, v any, reset func(user data.Positions)) (*checke
 	if err != nil {
 		return nil, data.Problems{{File: file, Msg: msg.Sprintf("embedded template: %v", err)}}
 	}
-	emb, probs := readSource(file+" (embedded)", raw)
-	if probs != nil {
-		return nil, probs
-	}
-	probs = emb.decode(v, file)
+	emb := embeddedSource(file+" (embedded)", raw)
+	probs := emb.decode(v, file)
 	c := &checker{embedded: emb}
 	if dir == "" {
 		return c, probs

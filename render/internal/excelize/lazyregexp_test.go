@@ -1,0 +1,47 @@
+package excelize
+
+import (
+	"regexp"
+	"testing"
+)
+
+// plandoc's patch compiles the package's regular expressions on first
+// use: a mistyped one would only panic then, so each is compiled here and
+// must be the expression upstream compiled at start-up.
+func TestLazyRegexpsCompileAsUpstreams(t *testing.T) {
+	all := []*lazyRegexp{wildcardTokenRE, bstrExp, bstrEscapeExp, expressionFormat, conditionFormat, blankFormat, matchFormat}
+	for _, m := range []map[string]*lazyRegexp{dateFormats, timeFormats} {
+		for _, re := range m {
+			all = append(all, re)
+		}
+	}
+	all = append(append(all, dateOnlyFormats...), formulaFormats...)
+	if len(all) != 26 {
+		t.Fatalf("%d lazy expressions, want the 26 upstream compiles at start-up", len(all))
+	}
+	for _, re := range all {
+		if got, want := re.get().String(), regexp.MustCompile(re.expr).String(); got != want {
+			t.Errorf("%q compiled to %q", re.expr, got)
+		}
+		if re.get() != re.get() {
+			t.Errorf("%q compiled twice", re.expr)
+		}
+	}
+	if !bstrExp.MatchString("a_x000D_b") || bstrExp.MatchString("_x00G0_") {
+		t.Error("bstrExp does not match as upstream's")
+	}
+	if got := expressionFormat.FindAllString(`x == "a b" or y`, -1); len(got) != 5 {
+		t.Errorf("expressionFormat tokens %q", got)
+	}
+}
+
+func TestColumnNamesMadeOnFirstUse(t *testing.T) {
+	for num, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 702: "ZZ", 703: "AAA", MaxColumns: "XFD"} {
+		if got, err := ColumnNumberToName(num); err != nil || got != want {
+			t.Errorf("ColumnNumberToName(%d) = %q, %v; want %q", num, got, err, want)
+		}
+	}
+	if _, err := ColumnNumberToName(MaxColumns + 1); err == nil {
+		t.Error("a column past XFD has a name")
+	}
+}
