@@ -143,11 +143,14 @@ func (d *pdfDoc) rect(x, y, w, h float64) { d.pdf.Rect(x, y, w, h, "D") }
 // (90 MB for a 100,000-task annex), and made PDF/A as the parts the file
 // is written from.
 func (d *pdfDoc) parts() (pdfParts, error) {
-	doc, err := d.pdf.OutputBytes()
+	doc, err := d.pdf.OutputParts()
 	if err != nil {
 		return nil, msg.Errorf("writing PDF: %w", err)
 	}
-	return pdfA(subsetName(doc), d.meta, d.pdf.PageCount())
+	for _, part := range doc {
+		subsetName(part)
+	}
+	return pdfA(doc, d.meta, d.pdf.PageCount())
 }
 
 // fpdfFontPrefix begins fpdf's name for each face: /utf8serif-pd, then

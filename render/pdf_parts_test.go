@@ -32,3 +32,45 @@ func TestPartsWriterKeepsWhatWasWritten(t *testing.T) {
 		t.Fatalf("%d parts: large pieces must stay parts of their own", len(parts))
 	}
 }
+
+// A file's bytes read across its parts are the bytes of the whole, every
+// range of them, and pieces are slices of the parts, never copies.
+func TestPDFFilePiecesAreTheWholesBytes(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	var parts [][]byte
+	var whole []byte
+	for range 40 {
+		part := make([]byte, r.Intn(50)) // empty parts too
+		r.Read(part)
+		parts = append(parts, part)
+		whole = append(whole, part...)
+	}
+	f := newPDFFile(parts)
+	if f.size != len(whole) {
+		t.Fatalf("size %d; want %d", f.size, len(whole))
+	}
+	for range 5000 {
+		from := r.Intn(len(whole) + 1)
+		to := from + r.Intn(len(whole)-from+1)
+		pieces := f.pieces(from, to)
+		if got := bytes.Join(pieces, nil); !bytes.Equal(got, whole[from:to]) {
+			t.Fatalf("pieces(%d, %d) hold %d bytes, not the whole's", from, to, len(got))
+		}
+		if got := f.bytes(from, to); !bytes.Equal(got, whole[from:to]) {
+			t.Fatalf("bytes(%d, %d) differ from the whole's", from, to)
+		}
+		at := from
+		for _, p := range pieces {
+			if len(p) == 0 {
+				t.Fatalf("pieces(%d, %d) has an empty piece", from, to)
+			}
+			p[0] ^= 0xff // a slice of a part changes the part
+			changed := bytes.Join(parts, nil)[at] != whole[at]
+			p[0] ^= 0xff
+			if !changed {
+				t.Fatalf("pieces(%d, %d): the piece at %d is a copy, not a slice of a part", from, to, at)
+			}
+			at += len(p)
+		}
+	}
+}

@@ -2,9 +2,13 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -125,4 +129,77 @@ func TestEveryPDFIsPDFA(t *testing.T) {
 	if !bytes.Equal(again, annex) {
 		t.Errorf("two renders of the annex differ")
 	}
+}
+
+// Every byte of each PDF belongs to the object the cross-reference table
+// puts there: the header, then the objects end to end, then the table.
+// The PDF/A pass once kept fpdf's page objects before the first object
+// it wrote, unreferenced: a quarter of the 2021 annex, 37 MB of a
+// 100,000-task annex's 90.
+func TestPDFsHoldEachObjectOnce(t *testing.T) {
+	res, err := Build(bundledPlan(t), Options{Only: []string{"annex", "quarterly"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfs := map[string][]byte{}
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, ".pdf") {
+			pdfs[f.Path] = f.Data()
+		}
+	}
+	if len(pdfs) != 6 {
+		t.Fatalf("%d PDFs; want the annex and five reports", len(pdfs))
+	}
+	pdfs["1000-tasks/annex.pdf"], _ = defaultAnnex(t, parsePlan(t, synth.Plan(1000, 50)))
+	for name, pdf := range pdfs {
+		if err := objectsTile(pdf); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// objectsTile says where a file is not its header, its objects end to
+// end in the places the cross-reference table gives, and the table.
+func objectsTile(pdf []byte) error {
+	const header = "%PDF-1.3\n%\xc2\xb5\xc2\xb6\n"
+	if !bytes.HasPrefix(pdf, []byte(header)) {
+		return fmt.Errorf("begins %q, not fpdf's header", pdf[:min(len(pdf), 20)])
+	}
+	m := regexp.MustCompile(`\nstartxref\n(\d+)\n%%EOF\n$`).FindSubmatch(pdf)
+	if m == nil {
+		return fmt.Errorf("no startxref at the end")
+	}
+	xref, _ := strconv.Atoi(string(m[1]))
+	lines := strings.Split(string(pdf[xref:]), "\n")
+	var size int
+	fmt.Sscanf(lines[1], "0 %d", &size)
+	offs := make([]int, size)
+	for n := 1; n < size; n++ {
+		offs[n], _ = strconv.Atoi(strings.Fields(lines[2+n])[0])
+	}
+	order := make([]int, 0, size-1)
+	for n := 1; n < size; n++ {
+		order = append(order, n)
+	}
+	sort.Slice(order, func(a, b int) bool { return offs[order[a]] < offs[order[b]] })
+	at := len(header)
+	for i, n := range order {
+		end := xref
+		if i+1 < len(order) {
+			end = offs[order[i+1]]
+		}
+		if offs[n] != at {
+			return fmt.Errorf("object %d at %d; the bytes before it end at %d", n, offs[n], at)
+		}
+		// A stream may hold any bytes: an object is what lies between its
+		// offset and the next one's.
+		if !bytes.HasPrefix(pdf[at:end], fmt.Appendf(nil, "%d 0 obj\n", n)) || !bytes.HasSuffix(pdf[at:end], []byte("\nendobj\n")) {
+			return fmt.Errorf("object %d: from its offset to the next, %d bytes not one object", n, end-at)
+		}
+		at = end
+	}
+	if at != xref {
+		return fmt.Errorf("the objects end at %d, the table begins at %d", at, xref)
+	}
+	return nil
 }

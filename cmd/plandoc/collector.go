@@ -17,7 +17,7 @@ const (
 	pdfLoadPerByte    = 10        // the same for a render of the PDFs alone, which holds less after: a few more collections
 	workMemoryFloor   = 96 << 20  // a real plan's whole render allocates about 60 MB in all
 	memoryPerTask     = 36 << 10  // a render's live heap per task at its peak is below this, at 10,000 and 100,000 tasks
-	pdfMemoryPerTask  = 5 << 10   // the same without the workbooks: the annex alone peaks below 4 KB a task
+	pdfMemoryPerTask  = 3584      // the same without the workbooks: the annex alone peaks at 2.4 KB a task (240 MB live at 100,000 tasks; 357 MB resident under this limit)
 	maxMemoryLimit    = 1280 << 20
 )
 

@@ -67,9 +67,10 @@ func TestWorkMemoryLimit(t *testing.T) {
 			t.Errorf("workMemoryLimit(%d) = %d MB; want %d MB", c.tasks, got>>20, c.want>>20)
 		}
 	}
-	// Without the workbooks, 5 KB a task: 500 MB for the annex of 100,000 tasks.
-	if got := workMemoryLimit(100000, false); got != 100000*5<<10 {
-		t.Errorf("workMemoryLimit(100000) without the workbooks = %d MB; want %d MB", got>>20, 100000*5<<10>>20)
+	// Without the workbooks, 3.5 KB a task: 342 MB for the annex of
+	// 100,000 tasks, which keeps it under 400 MB.
+	if got := workMemoryLimit(100000, false); got != 100000*3584 {
+		t.Errorf("workMemoryLimit(100000) without the workbooks = %d MB; want %d MB", got>>20, 100000*3584>>20)
 	}
 	if got := workMemoryLimit(72, false); got != 96<<20 {
 		t.Errorf("workMemoryLimit(72) without the workbooks = %d MB; want 96 MB", got>>20)

@@ -65,3 +65,40 @@ func TestPartsAreWrittenInOrder(t *testing.T) {
 		}
 	}
 }
+
+// countingWriter counts the writes it is given.
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// Many parts are gathered into few writes, in order; a few are written as
+// they are.
+func TestManyPartsAreGathered(t *testing.T) {
+	for _, c := range []struct {
+		parts, size, maxWrites int
+	}{{3, 100, 3}, {gatherParts, 10, gatherParts}, {25000, 3000, 75}, {200, 3 << 20, 200}} {
+		var parts [][]byte
+		var want []byte
+		for i := range c.parts {
+			part := bytes.Repeat([]byte{byte(i)}, c.size+i%7)
+			parts = append(parts, part)
+			want = append(want, part...)
+		}
+		var w countingWriter
+		if err := writeParts(&w, parts); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(w.Bytes(), want) {
+			t.Errorf("%d parts of %d bytes: written differ from the parts in order", c.parts, c.size)
+		}
+		if w.writes > c.maxWrites {
+			t.Errorf("%d parts of %d bytes in %d writes; want at most %d", c.parts, c.size, w.writes, c.maxWrites)
+		}
+	}
+}

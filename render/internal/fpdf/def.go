@@ -620,6 +620,8 @@ type Fpdf struct {
 	packPages        bool                       // plandoc's patch: compress each page when the next begins
 	textBuf          []byte                     // plandoc's patch: Text's escaped UTF-16, reused
 	packer           *packer                    // plandoc's patch: the pages compressed early
+	parts            [][]byte                   // plandoc's patch: the document before buffer, packed pages uncopied
+	partsSize        int                        // plandoc's patch: the bytes in parts
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)

@@ -148,3 +148,52 @@ func TestSharedFontPartsAreTheDocumentsOwn(t *testing.T) {
 		}
 	}
 }
+
+// OutputParts of a document whose pages were packed is, joined, what
+// Output writes of the same document unpacked; each packed page's stream
+// is a part of its own, the very bytes the packer made, not a copy.
+func TestOutputPartsHoldPackedPagesUncopied(t *testing.T) {
+	make := func(pack bool) *Fpdf {
+		f := New("P", "mm", "A4", "")
+		f.SetCompression(true)
+		f.SetPackPages(pack)
+		f.SetFont("Helvetica", "", 12)
+		for p := range 5 {
+			f.AddPage()
+			for l := range 40 {
+				f.Text(20, float64(10+6*l), fmt.Sprintf("page %d line %d: Chương trình công tác", p, l))
+			}
+		}
+		return f
+	}
+	var want bytes.Buffer
+	if err := make(false).Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	f := make(true)
+	packed := map[*byte]bool{} // pages 1 to 4; the fifth is packed as the document closes
+	for _, p := range f.packedPages() {
+		packed[&p[0]] = true
+	}
+	parts, err := f.OutputParts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bytes.Join(parts, nil); !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("parts join to %d bytes, not the %d Output writes", len(got), want.Len())
+	}
+	uncopied := 0
+	for _, p := range parts {
+		if len(p) > 0 && packed[&p[0]] {
+			uncopied++
+		}
+	}
+	if len(packed) != 4 || uncopied != 4 || len(parts) != 2*5+1 {
+		t.Fatalf("%d pages packed before closing, %d of them parts uncopied, in %d parts; want 4, 4, 11", len(packed), uncopied, len(parts))
+	}
+	var out bytes.Buffer
+	g := make(true)
+	if err := g.Output(&out); err != nil || !bytes.Equal(out.Bytes(), want.Bytes()) {
+		t.Fatalf("Output of a packed document: %v, %d bytes; want %d", err, out.Len(), want.Len())
+	}
+}

@@ -3870,6 +3870,12 @@ func (f *Fpdf) Output(w io.Writer) error {
 	if f.state < 3 {
 		f.Close()
 	}
+	for _, part := range f.parts {
+		if _, err := w.Write(part); err != nil {
+			f.err = err
+			return f.err
+		}
+	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
 		f.err = err
@@ -4112,7 +4118,7 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.offsets[f.n] = f.buffer.Len()
+	f.offsets[f.n] = f.offset()
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -4313,15 +4319,6 @@ func (f *Fpdf) putpages() {
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
 	f.replaceAliases()
-	if packed := f.packedPages(); len(packed) > 0 {
-		// plandoc's patch: the document's buffer grows once for its pages,
-		// not by doubling (a 90 MB document was copied over and over).
-		size := 0
-		for _, p := range packed {
-			size += len(p) + 512
-		}
-		f.buffer.Grow(size)
-	}
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
@@ -4380,7 +4377,7 @@ func (f *Fpdf) putpages() {
 		f.newobj()
 		if packed, ok := f.packedPages()[n]; ok {
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(packed))
-			f.putstream(packed)
+			f.putPackedStream(packed)
 			delete(f.packer.done, n)
 		} else if f.compress {
 			mem := xmem.compress(f.pages[n].Bytes())
@@ -4395,7 +4392,7 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 	}
 	// Pages root
-	f.offsets[1] = f.buffer.Len()
+	f.offsets[1] = f.offset()
 	f.out("1 0 obj")
 	f.out("<</Type /Pages")
 	var kids fmtBuffer
@@ -5023,7 +5020,7 @@ func (f *Fpdf) putresources() {
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
-	f.offsets[2] = f.buffer.Len()
+	f.offsets[2] = f.offset()
 	f.out("2 0 obj")
 	f.out("<<")
 	f.putresourcedict()
@@ -5283,7 +5280,7 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
-	o := f.buffer.Len()
+	o := f.offset()
 	f.out("xref")
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")

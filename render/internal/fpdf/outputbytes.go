@@ -3,11 +3,24 @@
 
 package fpdf
 
+import "bytes"
+
 // OutputBytes closes the document and hands over its bytes (plandoc's
 // patch): Output copies them into a writer, so a document of 90 MB was
 // held twice at its end. The document keeps no hold on the bytes: what is
 // written into it afterwards goes into a buffer of its own.
 func (f *Fpdf) OutputBytes() ([]byte, error) {
+	parts, err := f.OutputParts()
+	if len(parts) == 1 {
+		return parts[0], err
+	}
+	return bytes.Join(parts, nil), err
+}
+
+// OutputParts is OutputBytes as the parts the document was made of, in
+// order: its packed pages' streams (SetPackPages) each a part of its own,
+// as they were compressed, the rest between them.
+func (f *Fpdf) OutputParts() ([][]byte, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
@@ -17,7 +30,8 @@ func (f *Fpdf) OutputBytes() ([]byte, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
-	b := f.buffer.Bytes()
-	f.buffer = fmtBuffer{}
-	return b, nil
+	f.addPart(f.buffer.Bytes())
+	parts := f.parts
+	f.buffer, f.parts, f.partsSize = fmtBuffer{}, nil, 0
+	return parts, nil
 }
