@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -205,21 +204,14 @@ func colName(col int) string {
 // cellMeasurer wraps cell text as a spreadsheet will, to give each row the
 // height its longest cell needs: rows written by the stream writer are not
 // fitted by LibreOffice on opening, and wrapped text would overlap. One
-// measurer serves all the workbooks of a render, concurrently: a task that
-// appears in fifty departments' sheets is measured once.
+// measurer serves all the workbooks of a render, concurrently; a task that
+// appears in fifty departments' sheets is measured once, on the task.
 type cellMeasurer struct {
-	face  *fonts.Face
-	words sync.Map // string -> float64
-	lines sync.Map // lineKey -> int
+	face *fonts.Face
 }
 
 // maxFields bounds data.TaskFields for the row-height cache's key.
 const maxFields = 8
-
-type lineKey struct {
-	text  string
-	width float64
-}
 
 // Cell text is 12 pt; a 12 pt Times line takes 15.75 pt in Excel.
 const (
@@ -229,14 +221,10 @@ const (
 
 func newCellMeasurer(face *fonts.Face) *cellMeasurer { return &cellMeasurer{face: face} }
 
-func (m *cellMeasurer) wordW(s string) float64 {
-	if w, ok := m.words.Load(s); ok {
-		return w.(float64)
-	}
-	w := m.face.Width(s, cellFontSize)
-	m.words.Store(s, w)
-	return w
-}
+// wordW measures a word. It is not remembered: summing a word's advances
+// from the face's tables costs less than finding it in a map shared by
+// every workbook (a twentieth of the 100,000-task render went to that).
+func (m *cellMeasurer) wordW(s string) float64 { return m.face.Width(s, cellFontSize) }
 
 // columnPoints is the room for text in a column of width w (in Excel's
 // units, the default font's digit width: 7 px for Times New Roman 11),
@@ -277,21 +265,10 @@ func (m *cellMeasurer) taskCellLines(pt *printedTask, field int, text string, wi
 			return l.lines
 		}
 	}
-	var n int
-	if len(text) <= sharedTextBytes {
-		n = m.cellLines(text, width) // a unit's name, a month: shared by many tasks
-	} else {
-		n = countLines(m, text, columnPoints(width), 0) // a task's own text: only this task holds it
-	}
+	n := m.cellLines(text, width)
 	pt.lines = append(pt.lines, linesAt{field, width, n})
 	return n
 }
-
-// sharedTextBytes is the longest cell text whose line count is also kept
-// for every task: a longer one is a task's own, and keeping it in the
-// shared cache cost a hash of the text at each look-up and, at 100,000
-// tasks, a map the collector scanned again and again.
-const sharedTextBytes = 64
 
 // maxRowHeight is the tallest row Excel allows, in points: a cell whose
 // text needs more keeps it whole but shows only what fits (check warns).
@@ -338,12 +315,8 @@ func (m *cellMeasurer) neededHeight(cells []string, widths []float64) float64 {
 }
 
 // cellLines is how many lines the text wraps to in a column of the width.
+// It is not remembered across tasks: counting a unit's name or a month
+// again costs less than finding it in a map every workbook shares.
 func (m *cellMeasurer) cellLines(text string, width float64) int {
-	k := lineKey{text, width}
-	if n, ok := m.lines.Load(k); ok {
-		return n.(int)
-	}
-	n := countLines(m, text, columnPoints(width), 0)
-	m.lines.Store(k, n)
-	return n
+	return countLines(m, text, columnPoints(width), 0)
 }
