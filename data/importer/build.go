@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -32,7 +31,7 @@ type taskOut struct {
 	unitsText, partnersText string
 }
 
-var honorific = regexp.MustCompile(`^(Đ/c|Đ/C|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\.?\s+`)
+var honorific = lazyRegexp(`^(Đ/c|Đ/C|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\.?\s+`)
 
 // build makes the registries and the tasks from what was read.
 func (p *parsed) build(ly *lastYear) *planOut {
@@ -46,7 +45,7 @@ func (p *parsed) build(ly *lastYear) *planOut {
 	seenLeadGroup := map[string]bool{}
 	for _, t := range p.tasks {
 		for _, part := range hardSplit(t.units) {
-			if groupName.MatchString(data.Fold(part)) {
+			if groupName().MatchString(data.Fold(part)) {
 				if !seenLeadGroup[nameKey(part)] {
 					seenLeadGroup[nameKey(part)] = true
 					leadGroups = append(leadGroups, rawTask{where: t.where, units: part})
@@ -93,7 +92,7 @@ func (p *parsed) build(ly *lastYear) *planOut {
 	// Groups: "Các ban …" among the partners means every internal unit.
 	for _, t := range p.tasks {
 		for _, part := range hardSplit(t.partners) {
-			if groupName.MatchString(data.Fold(part)) {
+			if groupName().MatchString(data.Fold(part)) {
 				groups.add(part, t.where)
 			}
 		}
@@ -137,7 +136,7 @@ func (p *parsed) build(ly *lastYear) *planOut {
 }
 
 func splitHonorific(cell string) (string, string) {
-	if m := honorific.FindStringSubmatch(cell); m != nil {
+	if m := honorific().FindStringSubmatch(cell); m != nil {
 		return m[1], strings.TrimSpace(cell[len(m[0]):])
 	}
 	return "", cell
@@ -146,7 +145,7 @@ func splitHonorific(cell string) (string, string) {
 func bodyParts(cell string) []string {
 	var out []string
 	for _, part := range hardSplit(cell) {
-		for _, sub := range softSeparators.Split(part, -1) {
+		for _, sub := range softSeparators().Split(part, -1) {
 			if sub = strings.Trim(strings.TrimSpace(sub), ".;"); sub != "" {
 				out = append(out, sub)
 			}
@@ -216,7 +215,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 			if u.name != part {
 				p.infer(t.where, kindPartner, "partner %q read as the unit %q", part, u.name)
 			}
-		case groupName.MatchString(data.Fold(part)):
+		case groupName().MatchString(data.Fold(part)):
 			g := groups.final(groups.byKey[nameKey(part)])
 			task.partners = append(task.partners, g.id)
 			printed = append(printed, g.name)
@@ -248,7 +247,7 @@ func (p *parsed) buildTask(i int, t rawTask, out *planOut, units *registry, join
 // own workbook; only when every part separated by commas or "và" is
 // exactly a unit's name, otherwise the cell stays free text (nil).
 func partnerUnits(units *registry, cell string) []*entry {
-	parts := softSeparators.Split(cell, -1)
+	parts := softSeparators().Split(cell, -1)
 	if len(parts) < 2 {
 		return nil
 	}

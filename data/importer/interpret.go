@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -155,16 +154,16 @@ func interpret(name string, d *document, hs headings) (*parsed, error) {
 			continue
 		}
 		first := foldHeading(texts[0])
-		if totalRow.MatchString(first) {
+		if totalRow().MatchString(first) {
 			p.infer(r.where, kindRows, "total row %q skipped", texts[0])
 			continue
 		}
 		content := cell(r, "content")
 		// A row with no content, or only a numbered heading in the content
 		// column, is a section heading (or, after the tasks, the closing).
-		if content == "" || len(texts) == 1 && cell(r, "tt") == "" && sectionRow.MatchString(content) {
+		if content == "" || len(texts) == 1 && cell(r, "tt") == "" && sectionRow().MatchString(content) {
 			text := strings.Join(texts, " ")
-			if m := sectionRow.FindStringSubmatch(text); m != nil {
+			if m := sectionRow().FindStringSubmatch(text); m != nil {
 				p.sections = append(p.sections, rawSection{label: m[1], title: m[2], where: r.where})
 				section = len(p.sections) - 1
 				trailing = nil
@@ -275,7 +274,7 @@ func (p *parsed) cleanTT() {
 	for _, t := range p.tasks {
 		if _, err := strconv.ParseFloat(t.tt, 64); err == nil {
 			numeric++
-			if floatTT.MatchString(t.tt) {
+			if floatTT().MatchString(t.tt) {
 				floats++
 			}
 		}
@@ -284,7 +283,7 @@ func (p *parsed) cleanTT() {
 		return
 	}
 	for i := range p.tasks {
-		if m := floatTT.FindStringSubmatch(p.tasks[i].tt); m != nil {
+		if m := floatTT().FindStringSubmatch(p.tasks[i].tt); m != nil {
 			p.tasks[i].tt = m[1]
 		}
 	}
@@ -292,7 +291,7 @@ func (p *parsed) cleanTT() {
 }
 
 var (
-	programLine  = regexp.MustCompile(`(?i)^(chương trình công tác(?: năm)?)\s*(\d{4})\s*(.*)$`)
-	decisionLine = regexp.MustCompile(`(?i)quyết định số\s*([0-9A-Za-z]+)\s*/\s*([^\s,]+)\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})\s*(?:của\s+)?(.*?)\)?\s*$`)
-	nationalLine = regexp.MustCompile(`(?i)^(cộng hòa|cộng hoà|độc lập)`)
+	programLine  = lazyRegexp(`(?i)^(chương trình công tác(?: năm)?)\s*(\d{4})\s*(.*)$`)
+	decisionLine = lazyRegexp(`(?i)quyết định số\s*([0-9A-Za-z]+)\s*/\s*([^\s,]+)\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})\s*(?:của\s+)?(.*?)\)?\s*$`)
+	nationalLine = lazyRegexp(`(?i)^(cộng hòa|cộng hoà|độc lập)`)
 )

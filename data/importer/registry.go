@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -182,18 +181,18 @@ func uniqueID(id, kind string, taken map[string]bool) string {
 
 var (
 	// Separators that always part names: "+", ";", line breaks, bullets.
-	hardSeparators = regexp.MustCompile(`\s*(?:\+|;|\n)\s*`)
-	bullet         = regexp.MustCompile(`^[-•–·+*]\s*`)
+	hardSeparators = lazyRegexp(`\s*(?:\+|;|\n)\s*`)
+	bullet         = lazyRegexp(`^[-•–·+*]\s*`)
 	// Separators that may be part of a name: commas and "và".
-	softSeparators = regexp.MustCompile(`\s*,\s*|\s+và\s+`)
-	groupName      = regexp.MustCompile(`^các (ban|phòng|bộ phận|tổ|đơn vị|khoa)( |$)`)
+	softSeparators = lazyRegexp(`\s*,\s*|\s+và\s+`)
+	groupName      = lazyRegexp(`^các (ban|phòng|bộ phận|tổ|đơn vị|khoa)( |$)`)
 )
 
 // hardSplit parts a cell on the separators that never belong to a name.
 func hardSplit(cell string) []string {
 	var out []string
-	for _, part := range hardSeparators.Split(cell, -1) {
-		part = strings.TrimSpace(bullet.ReplaceAllString(strings.TrimSpace(part), ""))
+	for _, part := range hardSeparators().Split(cell, -1) {
+		part = strings.TrimSpace(bullet().ReplaceAllString(strings.TrimSpace(part), ""))
 		if part != "" {
 			out = append(out, part)
 		}
@@ -208,7 +207,7 @@ func (r *registry) jointUnits(p *parsed) map[*entry][]*entry {
 	joint := map[*entry][]*entry{}
 	for _, e := range r.entries {
 		name := e.spellings[0]
-		parts := softSeparators.Split(name, -1)
+		parts := softSeparators().Split(name, -1)
 		if len(parts) < 2 {
 			continue
 		}

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
@@ -23,12 +22,12 @@ var columnHeadings = []struct {
 	{"approvers", []string{"cấp thông qua", "cấp trình", "cấp phê duyệt", "cấp quyết định"}},
 }
 
-var nonWord = regexp.MustCompile(`[^\p{L}\p{N}]+`)
+var nonWord = lazyRegexp(`[^\p{L}\p{N}]+`)
 
 // foldHeading reduces a heading to words: "Bộ phận tham mưu,\nthực hiện" →
 // "bộ phận tham mưu thực hiện".
 func foldHeading(s string) string {
-	return strings.TrimSpace(nonWord.ReplaceAllString(data.Fold(s), " "))
+	return strings.TrimSpace(nonWord().ReplaceAllString(data.Fold(s), " "))
 }
 
 // headings are the clerk's own names for the plan's columns (-columns),
@@ -113,7 +112,7 @@ func (hs headings) isHeaderRow(r row) bool {
 		if c == "" {
 			continue
 		}
-		if hs.field(c) == "" && !monthHeading.MatchString(foldHeading(c)) {
+		if hs.field(c) == "" && !monthHeading().MatchString(foldHeading(c)) {
 			return false
 		}
 		n++
@@ -121,7 +120,7 @@ func (hs headings) isHeaderRow(r row) bool {
 	return n > 0
 }
 
-var monthHeading = regexp.MustCompile(`^(tháng|quý|t) ?\d+$`)
+var monthHeading = lazyRegexp(`^(tháng|quý|t) ?\d+$`)
 
 // headingsSeen lists the non-empty cells of what looks like a table's
 // header — its first row of two cells or more, within the first 20 — for
@@ -155,7 +154,7 @@ func quoteHeadings(hs []string) string {
 }
 
 var (
-	sectionRow = regexp.MustCompile(`^((?:[IVXL]+|[A-Z]))[\.\)]\s*(.+)$`)
-	totalRow   = regexp.MustCompile(`^(tổng cộng|tổng số|cộng)\b`)
-	floatTT    = regexp.MustCompile(`^(\d+)\.0$`)
+	sectionRow = lazyRegexp(`^((?:[IVXL]+|[A-Z]))[\.\)]\s*(.+)$`)
+	totalRow   = lazyRegexp(`^(tổng cộng|tổng số|cộng)\b`)
+	floatTT    = lazyRegexp(`^(\d+)\.0$`)
 )

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -24,12 +23,12 @@ func (p *parsed) readHeading(ly *lastYear) heading {
 	var orgLines []string
 	for _, b := range p.titles {
 		text := strings.ReplaceAll(b.text, "\n", " ")
-		if m := decisionLine.FindStringSubmatch(text); m != nil {
+		if m := decisionLine().FindStringSubmatch(text); m != nil {
 			h.decision = decisionFrom(m)
 			p.infer(b.where, kindHeader, "decision %s/%s of %s by %q", h.decision.Number, h.decision.Symbol, h.decision.Date, h.decision.Issuer)
 			continue
 		}
-		if m := programLine.FindStringSubmatch(text); m != nil {
+		if m := programLine().FindStringSubmatch(text); m != nil {
 			h.year, _ = strconv.Atoi(m[2])
 			h.title = sentenceCase(m[1]) + " " + m[2]
 			if rest := strings.TrimSpace(m[3]); rest != "" {
@@ -40,7 +39,7 @@ func (p *parsed) readHeading(ly *lastYear) heading {
 			}
 			continue
 		}
-		if nationalLine.MatchString(text) || len(orgLines) > 0 {
+		if nationalLine().MatchString(text) || len(orgLines) > 0 {
 			continue
 		}
 		if text == strings.ToUpper(text) && len([]rune(text)) > 3 {
@@ -124,7 +123,7 @@ func abbreviate(s string) string {
 	return string(r[:57]) + "…"
 }
 
-var yearInTime = regexp.MustCompile(`\b(20\d\d)\b`)
+var yearInTime = lazyRegexp(`\b(20\d\d)\b`)
 
 // yearOfDates is the year every year written in the tasks' times names
 // ("Tháng 3/2026", "15/6/2026"), with where it is first written; 0 when
@@ -132,7 +131,7 @@ var yearInTime = regexp.MustCompile(`\b(20\d\d)\b`)
 func (p *parsed) yearOfDates() (int, string) {
 	year, where := 0, ""
 	for _, t := range p.tasks {
-		for _, m := range yearInTime.FindAllStringSubmatch(t.time, -1) {
+		for _, m := range yearInTime().FindAllStringSubmatch(t.time, -1) {
 			y, _ := strconv.Atoi(m[1])
 			switch {
 			case year == 0:
