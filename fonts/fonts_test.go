@@ -31,8 +31,7 @@ func TestEmbeddedCoversVietnamese(t *testing.T) {
 func TestFromDirPicksFacesByDeclaredStyle(t *testing.T) {
 	dir := t.TempDir()
 	// Windows' names for Times New Roman: the style is in the file, not the name.
-	for name, src := range map[string]string{"times.ttf": embeddedFiles[0], "timesbd.ttf": embeddedFiles[1], "timesi.ttf": embeddedFiles[2], "timesbi.ttf": embeddedFiles[3]} {
-		data, _ := embedded.ReadFile(src)
+	for name, data := range map[string][]byte{"times.ttf": embeddedData[0], "timesbd.ttf": embeddedData[1], "timesi.ttf": embeddedData[2], "timesbi.ttf": embeddedData[3]} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
