@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -19,10 +20,11 @@ type pos struct{ Line, Col int }
 // problems never needs it, and for 100,000 tasks it is a map of a million
 // paths, a quarter of the time of loading.
 type positions struct {
-	src  []byte
-	once sync.Once
-	keys map[string]pos
-	vals map[string]pos
+	src     []byte
+	once    sync.Once
+	keys    map[string]pos
+	vals    map[string]pos
+	glanced atomic.Bool // the first place asked for was looked for without the index
 }
 
 func (p *positions) index() {
@@ -36,6 +38,9 @@ func (p *positions) index() {
 // at gives the best-known place for path: its value, else its key, else the
 // nearest enclosing table's.
 func (p *positions) at(path string) pos {
+	if v, ok := p.glance(path); ok {
+		return v
+	}
 	p.index()
 	for path != "" {
 		if v, ok := p.vals[path]; ok {
@@ -47,6 +52,23 @@ func (p *positions) at(path string) pos {
 		path = parentPath(path)
 	}
 	return pos{}
+}
+
+// glance finds the first place asked for by reading the text only as far
+// as its value, without the index: a plan with one warning (the 2021 plan
+// warns of its decision date, on line 15) needs no index of all its keys.
+// Only the first: a plan with many problems would be read again for each.
+// A path found has one value in a text TOML accepted, so the index would
+// give the same place.
+func (p *positions) glance(path string) (pos, bool) {
+	if !p.glanced.CompareAndSwap(false, true) {
+		return pos{}, false
+	}
+	out := &positions{keys: map[string]pos{}, vals: map[string]pos{}}
+	s := &posScanner{src: p.src, line: 1, arrays: map[string]int{}, out: out, stopAt: path}
+	s.run()
+	v, ok := out.vals[path]
+	return v, ok
 }
 
 // keyAt is like at but prefers the key, for problems with the key itself.
@@ -153,6 +175,8 @@ type posScanner struct {
 	out       *positions
 	arrays    map[string]int // array-of-tables path -> elements so far
 	table     string
+	stopAt    string // a path whose value ends the scan (glance)
+	stopped   bool
 }
 
 func indexPositions(src []byte) *positions { return &positions{src: src} }
@@ -197,7 +221,7 @@ func (s *posScanner) skip(nl bool) {
 }
 
 func (s *posScanner) run() {
-	for {
+	for !s.stopped {
 		s.skip(true)
 		if s.done() {
 			return
@@ -320,6 +344,10 @@ func (s *posScanner) value(path string) {
 		return
 	}
 	s.out.vals[path] = s.here()
+	if path == s.stopAt {
+		s.stopped = true
+		return
+	}
 	switch s.src[s.off] {
 	case '"', '\'':
 		s.stringValue()
