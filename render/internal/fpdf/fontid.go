@@ -17,7 +17,7 @@ import (
 // encoding/json's.
 func fontDefSHA1(fdt *fontDefType) (string, error) {
 	h := sha1.New()
-	buf := make([]byte, 0, 1<<16)
+	buf := make([]byte, 0, 16<<10)
 	str := func(s string) error {
 		b, err := json.Marshal(s) // strings are short; their escaping is encoding/json's own
 		buf = append(buf, b...)
@@ -52,12 +52,21 @@ func fontDefSHA1(fdt *fontDefType) (string, error) {
 		buf = append(buf, "null"...)
 	} else {
 		buf = append(buf, '[')
+		// Widths repeat (every code point without a glyph has the same):
+		// each run is written by copying the digits of the one before.
+		var last []byte
 		for i, w := range fdt.Cw {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			num(w)
-			if len(buf) > 60000 {
+			if i > 0 && w == fdt.Cw[i-1] {
+				buf = append(buf, last...)
+			} else {
+				at := len(buf)
+				num(w)
+				last = append(last[:0], buf[at:]...)
+			}
+			if len(buf) > 15<<10 {
 				flush()
 			}
 		}
