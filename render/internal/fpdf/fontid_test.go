@@ -6,9 +6,12 @@ package fpdf
 import (
 	"bytes"
 	"crypto/sha1"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"os"
+	"slices"
 	"testing"
 	"time"
 )
@@ -195,5 +198,39 @@ func TestOutputPartsHoldPackedPagesUncopied(t *testing.T) {
 	g := make(true)
 	if err := g.Output(&out); err != nil || !bytes.Equal(out.Bytes(), want.Bytes()) {
 		t.Fatalf("Output of a packed document: %v, %d bytes; want %d", err, out.Len(), want.Len())
+	}
+}
+
+// upstreamUnpack is upstream's unpackUint16Array and unpackUint32Array,
+// which plandoc's patch replaced.
+func upstreamUnpack(data []byte, size int) []int {
+	answer := make([]int, 1)
+	r := bytes.NewReader(data)
+	bs := make([]byte, size)
+	c, e := r.Read(bs)
+	for e == nil && c > 0 {
+		if size == 2 {
+			answer = append(answer, int(binary.BigEndian.Uint16(bs)))
+		} else {
+			answer = append(answer, int(binary.BigEndian.Uint32(bs)))
+		}
+		c, e = r.Read(bs)
+	}
+	return answer
+}
+
+// The arrays are read as upstream read them, lengths that are not a
+// multiple of the number's size included.
+func TestUnpackArraysAreUpstreams(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for n := range 70 {
+		data := make([]byte, n)
+		r.Read(data)
+		if got, want := unpackUint16Array(data), upstreamUnpack(data, 2); !slices.Equal(got, want) {
+			t.Errorf("16-bit, %d bytes: %v, upstream %v", n, got, want)
+		}
+		if got, want := unpackUint32Array(data), upstreamUnpack(data, 4); !slices.Equal(got, want) {
+			t.Errorf("32-bit, %d bytes: %v, upstream %v", n, got, want)
+		}
 	}
 }

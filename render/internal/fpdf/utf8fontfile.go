@@ -21,7 +21,6 @@
 package fpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -1008,30 +1007,27 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	return answer
 }
 
-func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
-	}
-	return answer
-}
+// unpackUint16Array and unpackUint32Array read big-endian numbers one
+// after another, after a leading 0. plandoc's patch reads them straight
+// from the slice into an array made at its size, where upstream read each
+// through a bytes.Reader into a growing slice (a third of a face's parse);
+// a last, incomplete number is what upstream's read made of it: the bytes
+// left over, then the bytes the read before it left in its buffer.
+func unpackUint16Array(data []byte) []int { return unpackArray(data, 2) }
 
-func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
+func unpackUint32Array(data []byte) []int { return unpackArray(data, 4) }
+
+func unpackArray(data []byte, size int) []int {
+	answer := make([]int, 1, 1+(len(data)+size-1)/size)
+	var bs [4]byte
+	for len(data) > 0 {
+		n := copy(bs[:size], data)
+		data = data[n:]
+		if size == 2 {
+			answer = append(answer, int(binary.BigEndian.Uint16(bs[:2])))
+		} else {
+			answer = append(answer, int(binary.BigEndian.Uint32(bs[:4])))
+		}
 	}
 	return answer
 }
