@@ -29,9 +29,8 @@ type positions struct {
 
 func (p *positions) index() {
 	p.once.Do(func() {
-		s := &posScanner{src: p.src, line: 1, arrays: map[string]int{}, out: p}
 		p.keys, p.vals = map[string]pos{}, map[string]pos{}
-		s.run()
+		p.scan(p, "")
 	})
 }
 
@@ -65,10 +64,16 @@ func (p *positions) glance(path string) (pos, bool) {
 		return pos{}, false
 	}
 	out := &positions{keys: map[string]pos{}, vals: map[string]pos{}}
-	s := &posScanner{src: p.src, line: 1, arrays: map[string]int{}, out: out, stopAt: path}
-	s.run()
+	p.scan(out, path)
 	v, ok := out.vals[path]
 	return v, ok
+}
+
+// scan walks the text into out's maps, as far as stopAt's value when it
+// is given, else to the end.
+func (p *positions) scan(out *positions, stopAt string) {
+	s := &posScanner{src: p.src, line: 1, arrays: map[string]int{}, out: out, stopAt: stopAt}
+	s.run()
 }
 
 // keyAt is like at but prefers the key, for problems with the key itself.

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"os"
 	"testing"
 
 	"github.com/plandoc/plandoc/data/synth"
@@ -11,11 +10,11 @@ import (
 // the whole index puts it, for every value of the bundled plan and of a
 // generated one; the places asked for after it come from the index.
 func TestGlanceIsTheIndexsPlace(t *testing.T) {
-	bundled, err := os.ReadFile("plans/lhh-thanh-hoa-2021.toml")
+	plan, err := bundled.ReadFile("plans/lhh-thanh-hoa-2021.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, src := range map[string][]byte{"bundled": bundled, "generated": synth.Plan(200, 12)} {
+	for name, src := range map[string][]byte{"bundled": plan, "generated": synth.Plan(200, 12)} {
 		index := indexPositions(src)
 		index.index()
 		if len(index.vals) < 500 {

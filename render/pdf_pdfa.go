@@ -73,6 +73,8 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 
 	// A CIDSet for each subset font: the CIDs its widths list, and 0. In
 	// number order, so the new objects are numbered the same every time.
+	// The fonts' names become subset tags, in the font objects only, where
+	// fpdf writes them: the pages' streams are not searched.
 	nums := make([]int, 0, len(objs))
 	for n := range objs {
 		nums = append(nums, n)
@@ -80,6 +82,9 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 	sort.Ints(nums)
 	for _, n := range nums {
 		o := objs[n]
+		if bytes.HasPrefix(o.body, []byte("<</Type /Font")) {
+			subsetName(o.body)
+		}
 		if !bytes.Contains(o.body, []byte("/Subtype /CIDFontType2")) {
 			continue
 		}

@@ -162,7 +162,7 @@ const maxSheetName = 31
 // readSource reads a user's template file: NFC, without a byte-order
 // mark, and refused with its place when it is not TOML.
 func readSource(name string, raw []byte) (*source, data.Problems) {
-	src := embeddedSource(name, raw)
+	src := newSource(name, raw)
 	if p := data.NestingProblem(name, src.text); p != nil {
 		return nil, data.Problems{*p}
 	}
@@ -173,10 +173,11 @@ func readSource(name string, raw []byte) (*source, data.Problems) {
 	return src, nil
 }
 
-// embeddedSource reads a template plandoc embeds. Its syntax is not
-// checked apart from its decoding: the tests load every embedded file,
-// and parsing each twice was half of every run's reading of them.
-func embeddedSource(name string, raw []byte) *source {
+// newSource reads a template file's text: NFC, without a byte-order
+// mark. An embedded template is read so, its syntax not checked apart
+// from its decoding: the tests load every embedded file, and parsing each
+// twice was half of every run's reading of them.
+func newSource(name string, raw []byte) *source {
 	text := []byte(norm.NFC.String(strings.TrimPrefix(string(raw), "\uFEFF")))
 	return &source{name: name, text: text, pos: data.IndexPositions(text)}
 }
@@ -243,7 +244,7 @@ func loadFile(file, dir string, v any, reset func(user data.Positions)) (*checke
 	if err != nil {
 		return nil, data.Problems{{File: file, Msg: msg.Sprintf("embedded template: %v", err)}}
 	}
-	emb := embeddedSource(file+" (embedded)", raw)
+	emb := newSource(file+" (embedded)", raw)
 	probs := emb.decode(v, file)
 	c := &checker{embedded: emb}
 	if dir == "" {

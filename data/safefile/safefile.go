@@ -38,7 +38,7 @@ func Write(dst string, content ...[]byte) error {
 // 25,000 system calls.
 func writeParts(w io.Writer, parts [][]byte) error {
 	if len(parts) > gatherParts {
-		bw := bufio.NewWriterSize(w, 1<<20)
+		bw := bufio.NewWriterSize(w, writeBuffer)
 		for _, part := range parts {
 			if _, err := bw.Write(part); err != nil {
 				return err
@@ -58,12 +58,16 @@ func writeParts(w io.Writer, parts [][]byte) error {
 // a file of a few parts is written as they are, without a buffer.
 const gatherParts = 64
 
+// writeBuffer is the size of the writes a file written piece by piece is
+// gathered into.
+const writeBuffer = 1 << 20
+
 // WriteWith is Write for content too large to hold twice in memory: write
 // produces it into the temporary file, which is then synced and renamed
 // as Write does; the folder's entry is synced too.
 func WriteWith(dst string, write func(io.Writer) error) error {
 	buffered := func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<20)
+		bw := bufio.NewWriterSize(w, writeBuffer)
 		werr := write(bw)
 		return errors.Join(werr, bw.Flush())
 	}

@@ -79,9 +79,9 @@ func TestUTF16EscapedInOnePass(t *testing.T) {
 	}
 }
 
-// OutputBytes gives what Output writes, and what the document is told
-// afterwards does not reach the bytes handed over.
-func TestOutputBytesIsOutput(t *testing.T) {
+// OutputParts gives, joined, what Output writes, and what the document is
+// told afterwards does not reach the bytes handed over.
+func TestOutputPartsAreOutput(t *testing.T) {
 	make := func() *Fpdf {
 		f := New("P", "mm", "A4", "")
 		f.AddPage()
@@ -94,14 +94,16 @@ func TestOutputBytesIsOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := make()
-	got, err := f.OutputBytes()
+	parts, err := f.OutputParts()
+	got := bytes.Join(parts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	kept := append([]byte(nil), got...)
 	f.SetFont("Helvetica", "B", 14) // writes into the closed document's buffer
+	got = bytes.Join(parts, nil)
 	if !bytes.Equal(got, want.Bytes()) || !bytes.Equal(got, kept) {
-		t.Fatalf("OutputBytes: %d bytes, equal to Output's %v, unchanged after %v", len(got), bytes.Equal(kept, want.Bytes()), bytes.Equal(got, kept))
+		t.Fatalf("OutputParts: %d bytes, equal to Output's %v, unchanged after %v", len(got), bytes.Equal(kept, want.Bytes()), bytes.Equal(got, kept))
 	}
 }
 
@@ -125,11 +127,11 @@ func TestSharedFontPartsAreTheDocumentsOwn(t *testing.T) {
 		f.AddPage()
 		f.SetFont("serif", "", 12)
 		f.Text(20, 20, text)
-		out, err := f.OutputBytes()
+		parts, err := f.OutputParts()
 		if err != nil {
 			t.Fatal(err)
 		}
-		return out
+		return bytes.Join(parts, nil)
 	}
 	forget := func() {
 		madeFontParts.mu.Lock()
