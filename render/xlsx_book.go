@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -43,12 +44,34 @@ type bookStyles struct {
 const cellFont = "Times New Roman"
 
 func newBook(p *data.Plan, k *kit) (*book, error) {
+	styled, err := styledFile()
+	if err != nil {
+		return nil, err
+	}
+	f := excelize.NewFile()
+	if err := f.CopyStylesFrom(styled.f); err != nil {
+		return nil, msg.Errorf("workbook style: %w", err)
+	}
+	return &book{f: f, plan: p, runs: rowRuns{}, tpl: k.set.Workbook, progress: k.set.Columns.Progress, cols: taskColumns(k.set.Workbook.Tasks.Columns),
+		cells: k.cells, printed: k.printed, created: p.Decision.Date.Time().Format(time.RFC3339), st: styled.st}, nil
+}
+
+// styled is a file holding the styles every workbook starts with, and
+// their ids.
+type styled struct {
+	f  *excelize.File
+	st bookStyles
+}
+
+// styledFile makes the workbooks' styles once per process; each workbook
+// starts from a copy (excelize's NewStyle compares a new style with every
+// one before it: making 15 cost each workbook more than copying them).
+var styledFile = sync.OnceValues(func() (*styled, error) {
 	f := excelize.NewFile()
 	if err := f.SetDefaultFont(cellFont); err != nil {
 		return nil, msg.Errorf("setting the default font: %w", err)
 	}
-	b := &book{f: f, plan: p, runs: rowRuns{}, tpl: k.set.Workbook, progress: k.set.Columns.Progress, cols: taskColumns(k.set.Workbook.Tasks.Columns),
-		cells: k.cells, printed: k.printed, created: p.Decision.Date.Time().Format(time.RFC3339)}
+	b := &styled{f: f}
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	font := func(size float64, bold, italic bool) *excelize.Font {
@@ -87,7 +110,7 @@ func newBook(p *data.Plan, k *kit) (*book, error) {
 		*s.id = id
 	}
 	return b, nil
-}
+})
 
 // newSheet adds a sheet; the first one takes the place of excelize's
 // default "Sheet1".

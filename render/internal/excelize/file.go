@@ -40,17 +40,17 @@ func NewFile(opts ...Options) *File {
 	f.Pkg.Store(defaultXMLPathWorkbook, []byte(xml.Header+templateWorkbook))
 	f.Pkg.Store(defaultXMLPathContentTypes, []byte(xml.Header+templateContentTypes))
 	f.SheetCount = 1
-	f.CalcChain, _ = f.calcChainReader()
-	f.ContentTypes, _ = f.contentTypesReader()
-	f.Styles, _ = f.stylesReader()
+	parts := decodedTemplates()
+	f.CalcChain = cloneDecoded(parts.calcChain)
+	f.ContentTypes = cloneDecoded(parts.contentTypes)
+	f.Styles = cloneDecoded(parts.styles)
 	f.WorkBook, _ = f.workbookReader()
 	f.Relationships = sync.Map{}
-	rels, _ := f.relsReader(defaultXMLPathWorkbookRels)
-	f.Relationships.Store(defaultXMLPathWorkbookRels, rels)
+	f.Relationships.Store(defaultXMLPathWorkbookRels, cloneDecoded(parts.workbookRels))
 	f.sheetMap["Sheet1"] = defaultXMLPathSheet
 	ws, _ := f.workSheetReader("Sheet1")
 	f.Sheet.Store(defaultXMLPathSheet, ws)
-	f.Theme, _ = f.themeReader()
+	f.Theme = newFileTheme()
 	f.options = f.getOptions(opts...)
 	return f
 }

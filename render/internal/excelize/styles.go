@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // stylesReader provides a function to get the pointer to the structure after
@@ -48,6 +49,34 @@ func (f *File) styleSheetWriter() {
 // themeWriter provides a function to save xl/theme/theme1.xml after serialize
 // structure.
 func (f *File) themeWriter() {
+	if f.Theme != nil {
+		// The shared theme of new files is marshalled once (plandoc's
+		// patch); replaceNameSpaceBytes may rewrite its input in place.
+		var output []byte
+		if f.Theme == newFileTheme() {
+			output = bytes.Clone(newFileThemeXML())
+		} else {
+			output = marshalTheme(f.Theme)
+		}
+		f.saveFileList(defaultXMLPathTheme, f.replaceNameSpaceBytes(defaultXMLPathTheme, output))
+	}
+}
+
+// NewFile gives every file the same theme, the template's: it is decoded
+// once per process and shared, and marshalled once (plandoc's patch;
+// decoding it was half of NewFile's time). excelize never changes a
+// file's Theme, only reads it to write the file.
+var (
+	newFileTheme = sync.OnceValue(func() *decodeTheme {
+		theme := decodeTheme{}
+		_ = xml.NewDecoder(bytes.NewReader(namespaceStrictToTransitional([]byte(xml.Header + templateTheme)))).Decode(&theme)
+		return &theme
+	})
+	newFileThemeXML = sync.OnceValue(func() []byte { return marshalTheme(newFileTheme()) })
+)
+
+// marshalTheme is a theme's XML, before its namespaces are replaced.
+func marshalTheme(theme *decodeTheme) []byte {
 	newColor := func(c *decodeCTColor) xlsxCTColor {
 		return xlsxCTColor{
 			ScrgbClr:  c.ScrgbClr,
@@ -67,50 +96,48 @@ func (f *File) themeWriter() {
 			ExtLst: c.ExtLst,
 		}
 	}
-	if f.Theme != nil {
-		output, _ := xml.Marshal(xlsxTheme{
-			XMLNSa: NameSpaceDrawingML.Value,
-			XMLNSr: SourceRelationship.Value,
-			Name:   f.Theme.Name,
-			ThemeElements: xlsxBaseStyles{
-				ClrScheme: xlsxColorScheme{
-					Name:     f.Theme.ThemeElements.ClrScheme.Name,
-					Dk1:      newColor(&f.Theme.ThemeElements.ClrScheme.Dk1),
-					Lt1:      newColor(&f.Theme.ThemeElements.ClrScheme.Lt1),
-					Dk2:      newColor(&f.Theme.ThemeElements.ClrScheme.Dk2),
-					Lt2:      newColor(&f.Theme.ThemeElements.ClrScheme.Lt2),
-					Accent1:  newColor(&f.Theme.ThemeElements.ClrScheme.Accent1),
-					Accent2:  newColor(&f.Theme.ThemeElements.ClrScheme.Accent2),
-					Accent3:  newColor(&f.Theme.ThemeElements.ClrScheme.Accent3),
-					Accent4:  newColor(&f.Theme.ThemeElements.ClrScheme.Accent4),
-					Accent5:  newColor(&f.Theme.ThemeElements.ClrScheme.Accent5),
-					Accent6:  newColor(&f.Theme.ThemeElements.ClrScheme.Accent6),
-					Hlink:    newColor(&f.Theme.ThemeElements.ClrScheme.Hlink),
-					FolHlink: newColor(&f.Theme.ThemeElements.ClrScheme.FolHlink),
-					ExtLst:   f.Theme.ThemeElements.ClrScheme.ExtLst,
-				},
-				FontScheme: xlsxFontScheme{
-					Name:      f.Theme.ThemeElements.FontScheme.Name,
-					MajorFont: newFontScheme(&f.Theme.ThemeElements.FontScheme.MajorFont),
-					MinorFont: newFontScheme(&f.Theme.ThemeElements.FontScheme.MinorFont),
-					ExtLst:    f.Theme.ThemeElements.FontScheme.ExtLst,
-				},
-				FmtScheme: xlsxStyleMatrix{
-					Name:           f.Theme.ThemeElements.FmtScheme.Name,
-					FillStyleLst:   f.Theme.ThemeElements.FmtScheme.FillStyleLst,
-					LnStyleLst:     f.Theme.ThemeElements.FmtScheme.LnStyleLst,
-					EffectStyleLst: f.Theme.ThemeElements.FmtScheme.EffectStyleLst,
-					BgFillStyleLst: f.Theme.ThemeElements.FmtScheme.BgFillStyleLst,
-				},
-				ExtLst: f.Theme.ThemeElements.ExtLst,
+	output, _ := xml.Marshal(xlsxTheme{
+		XMLNSa: NameSpaceDrawingML.Value,
+		XMLNSr: SourceRelationship.Value,
+		Name:   theme.Name,
+		ThemeElements: xlsxBaseStyles{
+			ClrScheme: xlsxColorScheme{
+				Name:     theme.ThemeElements.ClrScheme.Name,
+				Dk1:      newColor(&theme.ThemeElements.ClrScheme.Dk1),
+				Lt1:      newColor(&theme.ThemeElements.ClrScheme.Lt1),
+				Dk2:      newColor(&theme.ThemeElements.ClrScheme.Dk2),
+				Lt2:      newColor(&theme.ThemeElements.ClrScheme.Lt2),
+				Accent1:  newColor(&theme.ThemeElements.ClrScheme.Accent1),
+				Accent2:  newColor(&theme.ThemeElements.ClrScheme.Accent2),
+				Accent3:  newColor(&theme.ThemeElements.ClrScheme.Accent3),
+				Accent4:  newColor(&theme.ThemeElements.ClrScheme.Accent4),
+				Accent5:  newColor(&theme.ThemeElements.ClrScheme.Accent5),
+				Accent6:  newColor(&theme.ThemeElements.ClrScheme.Accent6),
+				Hlink:    newColor(&theme.ThemeElements.ClrScheme.Hlink),
+				FolHlink: newColor(&theme.ThemeElements.ClrScheme.FolHlink),
+				ExtLst:   theme.ThemeElements.ClrScheme.ExtLst,
 			},
-			ObjectDefaults:    f.Theme.ObjectDefaults,
-			ExtraClrSchemeLst: f.Theme.ExtraClrSchemeLst,
-			CustClrLst:        f.Theme.CustClrLst,
-			ExtLst:            f.Theme.ExtLst,
-		})
-		f.saveFileList(defaultXMLPathTheme, f.replaceNameSpaceBytes(defaultXMLPathTheme, output))
-	}
+			FontScheme: xlsxFontScheme{
+				Name:      theme.ThemeElements.FontScheme.Name,
+				MajorFont: newFontScheme(&theme.ThemeElements.FontScheme.MajorFont),
+				MinorFont: newFontScheme(&theme.ThemeElements.FontScheme.MinorFont),
+				ExtLst:    theme.ThemeElements.FontScheme.ExtLst,
+			},
+			FmtScheme: xlsxStyleMatrix{
+				Name:           theme.ThemeElements.FmtScheme.Name,
+				FillStyleLst:   theme.ThemeElements.FmtScheme.FillStyleLst,
+				LnStyleLst:     theme.ThemeElements.FmtScheme.LnStyleLst,
+				EffectStyleLst: theme.ThemeElements.FmtScheme.EffectStyleLst,
+				BgFillStyleLst: theme.ThemeElements.FmtScheme.BgFillStyleLst,
+			},
+			ExtLst: theme.ThemeElements.ExtLst,
+		},
+		ObjectDefaults:    theme.ObjectDefaults,
+		ExtraClrSchemeLst: theme.ExtraClrSchemeLst,
+		CustClrLst:        theme.CustClrLst,
+		ExtLst:            theme.ExtLst,
+	})
+	return output
 }
 
 // sharedStringsWriter provides a function to save xl/sharedStrings.xml after

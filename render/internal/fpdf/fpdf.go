@@ -4720,37 +4720,51 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 			isInterval = false
 		}
 	}
-	var w fmtBuffer
+	// The numbers appended with strconv, not printf (plandoc's patch).
+	var w []byte
 	for _, k := range cidArrayKeys {
 		ws := cidArray[k]
-		if len(arrayCountValues(ws.valueSet)) == 1 {
-			w.printf(" %d %d %d", k, k+len(ws.valueSet)-1, ws.get(0))
+		w = append(w, ' ')
+		w = strconv.AppendInt(w, int64(k), 10)
+		if sameValues(ws.valueSet) {
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(k+len(ws.valueSet)-1), 10)
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(ws.get(0)), 10)
 		} else {
-			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
+			w = append(w, " [ "...)
+			w = append(w, implode(" ", ws.valueSet)...)
+			w = append(w, " ]\n"...)
 		}
 	}
-	return w.String()
+	return string(w)
 }
 
 func implode(sep string, arr []int) string {
-	var s fmtBuffer
-	for i := 0; i < len(arr)-1; i++ {
-		s.printf("%v", arr[i])
-		s.printf("%s", sep)
+	// strconv, not printf, for each number (plandoc's patch).
+	s := make([]byte, 0, 5*len(arr))
+	for i, v := range arr {
+		if i > 0 {
+			s = append(s, sep...)
+		}
+		s = strconv.AppendInt(s, int64(v), 10)
 	}
-	if len(arr) > 0 {
-		s.printf("%v", arr[len(arr)-1])
-	}
-	return s.String()
+	return string(s)
 }
 
-// arrayCountValues counts the occurrences of each item in the $mp array.
-func arrayCountValues(mp []int) map[int]int {
-	answer := make(map[int]int)
-	for _, v := range mp {
-		answer[v] = answer[v] + 1
+// sameValues tells whether arr holds one value, once or more: what
+// counting each value in a map (PHP's array_count_values) and asking for
+// one count answered (plandoc's patch).
+func sameValues(arr []int) bool {
+	if len(arr) == 0 {
+		return false
 	}
-	return answer
+	for _, v := range arr[1:] {
+		if v != arr[0] {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *Fpdf) loadFontFile(name string) ([]byte, error) {

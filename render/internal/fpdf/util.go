@@ -314,15 +314,7 @@ func (pa *untypedKeyMap) getIndex(key any) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key any, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
-			}
-		}
-		pa.keySet = append(pa.keySet, key)
+		pa.keySet = append(pa.keySet, pa.nextIntKey())
 		pa.valueSet = append(pa.valueSet, value)
 	} else {
 		i := pa.getIndex(key)
@@ -331,6 +323,37 @@ func (pa *untypedKeyMap) put(key any, value int) {
 			pa.valueSet = append(pa.valueSet, value)
 		} else {
 			pa.valueSet[i] = value
+		}
+	}
+}
+
+// nextIntKey is the smallest non-negative int not among the keys, the
+// key PHP gives an appended value. The keys are unique, so when the ints
+// among them are c non-negative ones at most c-1, they are 0 to c-1 and
+// the answer is c: one pass (plandoc's patch; trying 0, 1, 2, … in turn,
+// each a pass, made the font widths' ranges cost the cube of their length).
+func (pa *untypedKeyMap) nextIntKey() int {
+	count, largest := 0, -1
+	for _, k := range pa.keySet {
+		if n, ok := k.(int); ok {
+			if n < 0 {
+				return pa.firstAbsentInt()
+			}
+			count++
+			largest = max(largest, n)
+		}
+	}
+	if largest == count-1 {
+		return count
+	}
+	return pa.firstAbsentInt()
+}
+
+// firstAbsentInt is nextIntKey the slow way, for keys with gaps.
+func (pa *untypedKeyMap) firstAbsentInt() int {
+	for n := 0; ; n++ {
+		if pa.getIndex(n) < 0 {
+			return n
 		}
 	}
 }

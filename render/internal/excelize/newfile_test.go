@@ -1,0 +1,141 @@
+package excelize
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"reflect"
+	"sync"
+	"testing"
+)
+
+// upstreamNewFile decodes the templates into a file as upstream's NewFile
+// did, each time.
+func upstreamNewFile() *File {
+	f := newFile()
+	f.Pkg.Store(defaultXMLPathWorkbookRels, []byte(xml.Header+templateWorkbookRels))
+	f.Pkg.Store(defaultXMLPathTheme, []byte(xml.Header+templateTheme))
+	f.Pkg.Store(defaultXMLPathStyles, []byte(xml.Header+templateStyles))
+	f.Pkg.Store(defaultXMLPathContentTypes, []byte(xml.Header+templateContentTypes))
+	f.CalcChain, _ = f.calcChainReader()
+	f.ContentTypes, _ = f.contentTypesReader()
+	f.Styles, _ = f.stylesReader()
+	f.Relationships = sync.Map{}
+	rels, _ := f.relsReader(defaultXMLPathWorkbookRels)
+	f.Relationships.Store(defaultXMLPathWorkbookRels, rels)
+	f.Theme, _ = f.themeReader()
+	return f
+}
+
+// NewFile's parts are what upstream decoded, and each file's are its own:
+// changing one file's leaves the next file's as decoded.
+func TestNewFilePartsAreDecodedOnesCopied(t *testing.T) {
+	want := upstreamNewFile()
+	wantRels, _ := want.relsReader(defaultXMLPathWorkbookRels)
+	for i := range 2 {
+		f := NewFile()
+		rels, _ := f.relsReader(defaultXMLPathWorkbookRels)
+		for _, part := range []struct {
+			name      string
+			got, want any
+		}{
+			{"calc chain", f.CalcChain, want.CalcChain},
+			{"content types", f.ContentTypes, want.ContentTypes},
+			{"styles", f.Styles, want.Styles},
+			{"workbook relationships", rels, wantRels},
+			{"theme", f.Theme, want.Theme},
+		} {
+			if !reflect.DeepEqual(part.got, part.want) {
+				t.Errorf("file %d: %s differ from upstream's decoding", i, part.name)
+			}
+		}
+		// What the first file does to its parts must not reach the second.
+		if _, err := f.NewStyle(&Style{Font: &Font{Bold: true, Family: "Times New Roman"}}); err != nil {
+			t.Fatal(err)
+		}
+		f.ContentTypes.Defaults = append(f.ContentTypes.Defaults, xlsxDefault{Extension: "png", ContentType: "image/png"})
+		rels.Relationships[0].Target = "changed.xml"
+		f.CalcChain.C = append(f.CalcChain.C, xlsxCalcChainC{R: "A1"})
+	}
+}
+
+// A file's styles copied from another are the same part, written as the
+// other writes it, and the copy changes apart from its source.
+func TestCopyStylesFrom(t *testing.T) {
+	src := NewFile()
+	if err := src.SetDefaultFont("Times New Roman"); err != nil {
+		t.Fatal(err)
+	}
+	id, err := src.NewStyle(&Style{Font: &Font{Size: 13, Bold: true}, Fill: Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+		Border: []Border{{Type: "left", Color: "000000", Style: 1}}, Alignment: &Alignment{Horizontal: "center", WrapText: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.Styles.mu.Lock() // as while another file copies them
+	dst := NewFile()
+	done := make(chan error)
+	go func() { done <- dst.CopyStylesFrom(src) }()
+	src.Styles.mu.Unlock()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.SetCellStyle("Sheet1", "A1", "A1", id); err != nil {
+		t.Fatalf("the source's style id in the copy: %v", err)
+	}
+	if a, b := stylesPart(t, src), stylesPart(t, dst); !bytes.Equal(a, b) {
+		t.Fatalf("copied styles written as\n%s\nthe source's as\n%s", b, a)
+	}
+	before := stylesPart(t, src)
+	if _, err := dst.NewStyle(&Style{Font: &Font{Italic: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if after := stylesPart(t, src); !bytes.Equal(before, after) {
+		t.Error("a style made in the copy changed the source")
+	}
+}
+
+// The theme every new file shares is written as upstream wrote each
+// file's own.
+func TestSharedThemeWrittenAsUpstream(t *testing.T) {
+	f, g := NewFile(), NewFile()
+	if f.Theme != g.Theme {
+		t.Error("new files do not share the decoded theme")
+	}
+	up := upstreamNewFile()
+	up.themeWriter()
+	f.themeWriter()
+	want, _ := up.Pkg.Load(defaultXMLPathTheme)
+	got, _ := f.Pkg.Load(defaultXMLPathTheme)
+	if !bytes.Equal(got.([]byte), want.([]byte)) {
+		t.Fatalf("shared theme written as\n%s\nupstream wrote\n%s", got, want)
+	}
+	f.themeWriter() // a second save of the same file
+	again, _ := f.Pkg.Load(defaultXMLPathTheme)
+	if !bytes.Equal(again.([]byte), want.([]byte)) {
+		t.Fatal("the theme's second writing differs")
+	}
+}
+
+// stylesPart is xl/styles.xml as the file saves it.
+func stylesPart(t *testing.T, f *File) []byte {
+	t.Helper()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := zr.Open(defaultXMLPathStyles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
