@@ -169,21 +169,23 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 	return answer
 }
 
+// generateChecksum is the sum of data's big-endian 32-bit words, its last
+// word padded with zeros, as two 16-bit halves. plandoc's patch sums the
+// words in a uint32, which is what upstream's halves with their carry
+// computed, and pads a copy of the last word: upstream appended the zeros
+// to data, writing past its length into whatever shares its array.
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	if (len(data) % 4) != 0 {
-		for i := 0; (len(data) % 4) != 0; i++ {
-			data = append(data, 0)
-		}
+	var sum uint32
+	for len(data) >= 4 {
+		sum += binary.BigEndian.Uint32(data)
+		data = data[4:]
 	}
-	answer := []int{0x0000, 0x0000}
-	for i := 0; i < len(data); i += 4 {
-		answer[0] += (int(data[i]) << 8) + int(data[i+1])
-		answer[1] += (int(data[i+2]) << 8) + int(data[i+3])
-		answer[0] += answer[1] >> 16
-		answer[1] = answer[1] & 0xFFFF
-		answer[0] = answer[0] & 0xFFFF
+	if len(data) > 0 {
+		var word [4]byte
+		copy(word[:], data)
+		sum += binary.BigEndian.Uint32(word[:])
 	}
-	return answer
+	return []int{int(sum >> 16), int(sum & 0xFFFF)}
 }
 
 func (utf *utf8FontFile) seek(shift int) {
@@ -557,14 +559,14 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 		symbolArray[oldSymbolIndex] = symbolCounter
 		symbolCounter++
 	}
-	charSymbolPairCollectionKeys := keySortInt(charSymbolPairCollection)
-	runeSymbolPairCollection := make(map[int]int)
-	for _, runa := range charSymbolPairCollectionKeys {
-		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
+	// plandoc's patch: the map is filled without sorting its keys first,
+	// and the glyphs' keys, unchanged since, are not sorted again.
+	runeSymbolPairCollection := make(map[int]int, len(charSymbolPairCollection))
+	for runa, symbol := range charSymbolPairCollection {
+		runeSymbolPairCollection[runa] = symbolArray[symbol]
 	}
 	utf.CodeSymbolDictionary = runeSymbolPairCollection
 
-	symbolCollectionKeys = keySortInt(symbolCollection)
 	for _, oldSymbolIndex := range symbolCollectionKeys {
 		_, symbolArray, symbolCollection, symbolCollectionKeys = utf.getSymbols(oldSymbolIndex, &begin, symbolArray, symbolCollection, symbolCollectionKeys)
 	}
@@ -573,26 +575,25 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 }
 
 func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, numSymbols int) []byte {
+	// plandoc's patch: the ranges are kept in slices in the order they
+	// start, which is their keys' sorted order, instead of a map sorted
+	// afterwards, and the table is packed into one slice.
 	cidSymbolPairCollectionKeys := keySortInt(cidSymbolPairCollection)
-	cidID := 0
-	cidArray := make(map[int][]int)
+	var cidArrayKeys []int
+	var cidArray [][]int
 	prevCid := -2
 	prevSymbol := -1
 	for _, cid := range cidSymbolPairCollectionKeys {
-		if cid == (prevCid+1) && cidSymbolPairCollection[cid] == (prevSymbol+1) {
-			if n, OK := cidArray[cidID]; !OK || n == nil {
-				cidArray[cidID] = make([]int, 0)
-			}
-			cidArray[cidID] = append(cidArray[cidID], cidSymbolPairCollection[cid])
+		symbol := cidSymbolPairCollection[cid]
+		if cid == (prevCid+1) && symbol == (prevSymbol+1) {
+			cidArray[len(cidArray)-1] = append(cidArray[len(cidArray)-1], symbol)
 		} else {
-			cidID = cid
-			cidArray[cidID] = make([]int, 0)
-			cidArray[cidID] = append(cidArray[cidID], cidSymbolPairCollection[cid])
+			cidArrayKeys = append(cidArrayKeys, cid)
+			cidArray = append(cidArray, []int{symbol})
 		}
 		prevCid = cid
-		prevSymbol = cidSymbolPairCollection[cid]
+		prevSymbol = symbol
 	}
-	cidArrayKeys := keySortArrayRangeMap(cidArray)
 	segCount := len(cidArray) + 1
 
 	searchRange := 1
@@ -606,8 +607,8 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	length := 16 + (8 * segCount) + (numSymbols + 1)
 	cmap := []int{0, 1, 3, 1, 0, 12, 4, length, 0, segCount * 2, searchRange, entrySelector, rangeShift}
 
-	for _, start := range cidArrayKeys {
-		endCode := start + (len(cidArray[start]) - 1)
+	for i, start := range cidArrayKeys {
+		endCode := start + (len(cidArray[i]) - 1)
 		cmap = append(cmap, endCode)
 	}
 	cmap = append(cmap, 0xFFFF)
@@ -615,8 +616,8 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 	cmap = append(cmap, cidArrayKeys...)
 	cmap = append(cmap, 0xFFFF)
-	for _, cidKey := range cidArrayKeys {
-		idDelta := -(cidKey - cidArray[cidKey][0])
+	for i, cidKey := range cidArrayKeys {
+		idDelta := -(cidKey - cidArray[i][0])
 		cmap = append(cmap, idDelta)
 	}
 	cmap = append(cmap, 1)
@@ -625,13 +626,13 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 	}
 	cmap = append(cmap, 0)
-	for _, start := range cidArrayKeys {
-		cmap = append(cmap, cidArray[start]...)
+	for _, symbols := range cidArray {
+		cmap = append(cmap, symbols...)
 	}
 	cmap = append(cmap, 0)
-	cmapstr := make([]byte, 0)
+	cmapstr := make([]byte, 0, 2*len(cmap))
 	for _, cm := range cmap {
-		cmapstr = append(cmapstr, packUint16(cm)...)
+		cmapstr = binary.BigEndian.AppendUint16(cmapstr, uint16(cm))
 	}
 	return cmapstr
 }
@@ -675,11 +676,17 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	symbolData := utf.getTableData("glyf")
 
-	offsets := make([]int, 0)
-	glyfData := make([]byte, 0)
+	// plandoc's patch: the tables are made at their size, and the
+	// composite glyphs' parts are no longer listed in symbolData, which
+	// nothing reads.
+	glyfSize := 0
+	for _, originalSymbolIdx := range symbolCollectionKeys {
+		glyfSize += (utf.symbolPosition[originalSymbolIdx+1] - utf.symbolPosition[originalSymbolIdx] + 3) &^ 3
+	}
+	offsets := make([]int, 0, len(symbolCollectionKeys)+1)
+	glyfData := make([]byte, 0, glyfSize)
 	pos := 0
-	hmtxData := make([]byte, 0)
-	utf.symbolData = make(map[int]map[string][]int)
+	hmtxData := make([]byte, 0, 4*len(symbolCollectionKeys))
 
 	for _, originalSymbolIdx := range symbolCollectionKeys {
 		hm := utf.getMetrics(oldMetrics, originalSymbolIdx)
@@ -704,13 +711,6 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 				flags = up
 				up = unpackUint16(data[posInSymbol+2 : posInSymbol+4])
 				symbolIdx := up
-				if _, OK := utf.symbolData[originalSymbolIdx]; !OK {
-					utf.symbolData[originalSymbolIdx] = make(map[string][]int)
-				}
-				if _, OK := utf.symbolData[originalSymbolIdx]["compSymbols"]; !OK {
-					utf.symbolData[originalSymbolIdx]["compSymbols"] = make([]int, 0)
-				}
-				utf.symbolData[originalSymbolIdx]["compSymbols"] = append(utf.symbolData[originalSymbolIdx]["compSymbols"], symbolIdx)
 				data = utf.insertUint16(data, posInSymbol+2, symbolArray[symbolIdx])
 				posInSymbol += 4
 				if (flags & symbolWords) != 0 {
@@ -960,7 +960,6 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
-	answer := make([]byte, 0)
 	tablesCount := len(utf.outTablesData)
 	findSize := 1
 	writer := 0
@@ -971,39 +970,42 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	findSize = findSize * 16
 	rOffset := tablesCount*16 - findSize
 
-	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
-
-	tables := make(map[string][]byte, len(utf.outTablesData))
-	for k, v := range utf.outTablesData {
-		tables[k] = make([]byte, len(v))
-		copy(tables[k], v)
+	// plandoc's patch: the font is assembled in one slice made at its
+	// size, each table copied once; upstream copied every table three
+	// times and the whole font twice more to set its checksum.
+	tablesNames := keySortStrings(utf.outTablesData)
+	size := 12 + tablesCount*16
+	for _, name := range tablesNames {
+		size += (len(utf.outTablesData[name]) + 3) &^ 3
 	}
-	tablesNames := keySortStrings(tables)
+	answer := make([]byte, 0, size)
+	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
 
 	offset := 12 + tablesCount*16
 	begin := 0
 
 	for _, name := range tablesNames {
+		table := utf.outTablesData[name]
 		if name == "head" {
 			begin = offset
 		}
-		answer = append(answer, []byte(name)...)
-		checksum := utf.generateChecksum(tables[name])
+		answer = append(answer, name...)
+		checksum := utf.generateChecksum(table)
 		answer = append(answer, pack2Uint16(checksum[0], checksum[1])...)
-		answer = append(answer, pack2Uint32(offset, len(tables[name]))...)
-		paddedLength := (len(tables[name]) + 3) &^ 3
+		answer = append(answer, pack2Uint32(offset, len(table))...)
+		paddedLength := (len(table) + 3) &^ 3
 		offset = offset + paddedLength
 	}
 
 	for _, key := range tablesNames {
-		data := append([]byte{}, tables[key]...)
-		data = append(data, []byte{0, 0, 0}...)
-		answer = append(answer, data[:(len(data)&^3)]...)
+		table := utf.outTablesData[key]
+		answer = append(answer, table...)
+		answer = append(answer, make([]byte, ((len(table)+3)&^3)-len(table))...)
 	}
 
-	checksum := utf.generateChecksum([]byte(answer))
+	checksum := utf.generateChecksum(answer)
 	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
-	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	copy(answer[begin+8:begin+12], pack2Uint16(checksum[0], checksum[1]))
 	return answer
 }
 
