@@ -57,29 +57,48 @@ func killable(t *testing.T, syscalls, fault string, args ...string) (exitCode in
 	return code, errb.String()
 }
 
-// syscallCount is how many times a whole render makes the syscall.
-func syscallCount(t *testing.T, syscall string, args ...string) int {
+// syscallsMade are the named syscalls a whole render makes, in order.
+func syscallsMade(t *testing.T, syscalls string, args ...string) []string {
 	t.Helper()
 	bin, err := plandocBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
 	trace := filepath.Join(t.TempDir(), "trace")
-	if out, err := exec.Command("strace", append([]string{"-f", "-o", trace, "-e", "trace=" + syscall, bin}, args...)...).CombinedOutput(); err != nil {
+	if out, err := exec.Command("strace", append([]string{"-f", "-o", trace, "-e", "trace=" + syscalls, bin}, args...)...).CombinedOutput(); err != nil {
 		t.Fatalf("strace: %v\n%s", err, out)
 	}
 	raw, _ := os.ReadFile(trace)
-	n := 0
+	var made []string
 	for _, line := range strings.Split(string(raw), "\n") {
 		// "12345 renameat(AT_FDCWD, …) = 0": the pid, then the call.
 		if _, call, ok := strings.Cut(line, " "); ok {
 			name, _, _ := strings.Cut(strings.TrimSpace(call), "(")
-			if slices.Contains(strings.Split(syscall, ","), name) {
-				n++
+			if slices.Contains(strings.Split(syscalls, ","), name) {
+				made = append(made, name)
 			}
 		}
 	}
-	return n
+	return made
+}
+
+// Every output is written out, its writing to disk started, before the
+// first output is synced: the syncs then wait for less.
+func TestOutputsWrittenOutBeforeTheirSyncs(t *testing.T) {
+	t.Parallel() // it runs plandoc in a process of its own
+	made := syscallsMade(t, "sync_file_range,fsync", "render", "-o", filepath.Join(t.TempDir(), "out"), twoPlans(t)[0])
+	last, starts := -1, 0
+	for i, name := range made {
+		if name == "sync_file_range" {
+			last, starts = i, starts+1
+		}
+	}
+	if starts != 18 {
+		t.Fatalf("writing to disk started for %d files; the 2021 plan has 18 outputs", starts)
+	}
+	if after := len(made[last+1:]); after < 18 {
+		t.Fatalf("%d syncs after the last output's writing started; the 18 outputs' syncs must all come after it:\n%v", after, made)
+	}
 }
 
 // twoPlans are rendered in turn, so every kill stops a render between one

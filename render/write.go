@@ -30,7 +30,7 @@ import (
 //     previous manifest's and this render's, so a run killed later still
 //     knows what it may remove;
 //  3. remove manifest.json: from here the folder says it is incomplete;
-//  4. write each file (temporary name, synced, renamed);
+//  4. write every file under a temporary name, then sync and rename each;
 //  5. remove the files the journal lists that this render does not make,
 //     and only while they are as plandoc wrote them;
 //  6. sync the folders, write manifest.json, remove the journal (not
@@ -141,6 +141,12 @@ func (f *Folder) spill(file File) (File, error) {
 	if _, err := outputFolders(f.dir, []File{file}); err != nil {
 		return file, err
 	}
+	return f.stage(file)
+}
+
+// stage writes a file's bytes to a temporary file in its folder, which
+// write commits, and lets them go from memory.
+func (f *Folder) stage(file File) (File, error) {
 	tmp, err := safefile.Spill(filepath.Join(f.dir, filepath.FromSlash(file.Path)), file.parts...)
 	if err != nil {
 		return file, err
@@ -209,6 +215,16 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	made := map[string]bool{}
 	for _, file := range res.Kept {
 		made[file.Path] = true
+	}
+	// Every file is on its way to disk before the first is synced: the
+	// syncs then find their data written, or being written, where one
+	// written and synced after another waited for each in turn.
+	for i := range files[:len(files)-1] {
+		if files[i].parts != nil {
+			if files[i], err = f.stage(files[i]); err != nil {
+				return err
+			}
+		}
 	}
 	for _, file := range files[:len(files)-1] {
 		dst := filepath.Join(dir, filepath.FromSlash(file.Path))

@@ -94,16 +94,18 @@ func replace(dst string, write func(io.Writer) error) error {
 	return install(tmp.Name(), dst)
 }
 
-// Spill writes content to a new temporary file beside dst, not yet synced,
-// and returns its name: a large output can leave memory while the others
-// are made, and be committed (Commit) or removed with the rest. A killed
-// run's spilled files are temporary files RemoveTemps removes.
+// Spill writes content to a new temporary file beside dst, not yet synced
+// but on its way to disk, and returns its name: a large output can leave
+// memory while the others are made, and be committed (Commit) or removed
+// with the rest. A killed run's spilled files are temporary files
+// RemoveTemps removes.
 func Spill(dst string, content ...[]byte) (string, error) {
 	tmp, err := createTemp(dst)
 	if err != nil {
 		return "", err
 	}
 	werr := writeParts(tmp, content)
+	startWriteback(tmp)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())
