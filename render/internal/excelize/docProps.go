@@ -249,23 +249,19 @@ func (f *File) SetCustomProps(prop CustomProperty) error {
 	if prop.Name == "" {
 		return ErrParameterInvalid
 	}
-	props := new(decodeCustomProperties)
-	if err := f.xmlNewDecoder(bytes.NewReader(namespaceStrictToTransitional(f.readXML(defaultXMLPathDocPropsCustom)))).
-		Decode(props); err != nil && err != io.EOF {
+	existing, err := f.customProperties()
+	if err != nil {
 		return err
 	}
-	customProps := xlsxCustomProperties{Vt: NameSpaceDocumentPropertiesVariantTypes.Value}
+	customProps := xlsxCustomProperties{Vt: NameSpaceDocumentPropertiesVariantTypes.Value, Property: existing}
 	idx, pID := -1, 1
-	for i := range props.Property {
-		p := new(xlsxProperty)
-		setPtrFields(reflect.ValueOf(&props.Property[i]).Elem(), reflect.ValueOf(p).Elem())
-		if pID < props.Property[i].PID {
-			pID = props.Property[i].PID
+	for i := range customProps.Property {
+		if pID < customProps.Property[i].PID {
+			pID = customProps.Property[i].PID
 		}
-		if props.Property[i].Name == prop.Name {
+		if customProps.Property[i].Name == prop.Name {
 			idx = i
 		}
-		customProps.Property = append(customProps.Property, *p)
 	}
 	if idx != -1 && prop.Value == nil {
 		customProps.Property = slices.Delete(customProps.Property, idx, idx+1)
@@ -289,7 +285,40 @@ func (f *File) SetCustomProps(prop CustomProperty) error {
 	}
 	output, err := xml.Marshal(customProps)
 	f.saveFileList(defaultXMLPathDocPropsCustom, output)
+	if written, ok := f.Pkg.Load(defaultXMLPathDocPropsCustom); ok {
+		f.customProps = &customPropsWritten{xml: written.([]byte), props: customProps.Property}
+	}
 	return err
+}
+
+// customPropsWritten is what SetCustomProps last wrote: the part's bytes
+// and the properties it marshalled into them (plandoc's patch).
+type customPropsWritten struct {
+	xml   []byte
+	props []xlsxProperty
+}
+
+// customProperties are the file's custom properties: those SetCustomProps
+// last wrote while the part is still the bytes it wrote, else the part
+// decoded. Upstream decoded the part again at each property set, which
+// made setting a workbook's properties cost the square of their number.
+func (f *File) customProperties() ([]xlsxProperty, error) {
+	raw := f.readXML(defaultXMLPathDocPropsCustom)
+	if w := f.customProps; w != nil && len(raw) > 0 && len(w.xml) == len(raw) && &w.xml[0] == &raw[0] {
+		return slices.Clone(w.props), nil
+	}
+	props := new(decodeCustomProperties)
+	if err := f.xmlNewDecoder(bytes.NewReader(namespaceStrictToTransitional(raw))).
+		Decode(props); err != nil && err != io.EOF {
+		return nil, err
+	}
+	var out []xlsxProperty
+	for i := range props.Property {
+		p := new(xlsxProperty)
+		setPtrFields(reflect.ValueOf(&props.Property[i]).Elem(), reflect.ValueOf(p).Elem())
+		out = append(out, *p)
+	}
+	return out, nil
 }
 
 // setCustomProps sets the custom property value based on its type.

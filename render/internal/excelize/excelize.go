@@ -44,6 +44,7 @@ type File struct {
 	calcCache        sync.Map
 	calcRawCache     sync.Map
 	formulaArgCache  sync.Map
+	customProps      *customPropsWritten
 	CalcChain        *xlsxCalcChain
 	CharsetReader    func(charset string, input io.Reader) (rdr io.Reader, err error)
 	Comments         map[string]*xlsxComments

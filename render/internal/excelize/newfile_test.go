@@ -139,3 +139,51 @@ func stylesPart(t *testing.T, f *File) []byte {
 	}
 	return b
 }
+
+// Custom properties set one after another, replaced and removed, are
+// written as when each set decoded the part again, as upstream did.
+func TestCustomPropsAsUpstream(t *testing.T) {
+	steps := []CustomProperty{
+		{Name: "plandoc.kind", Value: "department"},
+		{Name: "plandoc.unit", Value: "van-phong"},
+		{Name: "count", Value: int32(7)},
+		{Name: "ratio", Value: 0.5},
+		{Name: "done", Value: true},
+		{Name: "plandoc.unit", Value: "ban-kiem-tra"},
+		{Name: "count", Value: nil},
+		{Name: "plandoc.version", Value: "0.1.0"},
+	}
+	f, upstream := NewFile(), NewFile()
+	for i, prop := range steps {
+		upstream.customProps = nil // decode the part, as upstream did
+		if err := upstream.SetCustomProps(prop); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCustomProps(prop); err != nil {
+			t.Fatal(err)
+		}
+		got, want := f.readXML(defaultXMLPathDocPropsCustom), upstream.readXML(defaultXMLPathDocPropsCustom)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("step %d: custom properties written as\n%s\nupstream's\n%s", i, got, want)
+		}
+	}
+	// A part changed by other means is decoded again.
+	other := NewFile()
+	if err := other.SetCustomProps(CustomProperty{Name: "other", Value: "y"}); err != nil {
+		t.Fatal(err)
+	}
+	upstream.customProps = nil
+	for _, g := range []*File{f, upstream} {
+		g.Pkg.Store(defaultXMLPathDocPropsCustom, append([]byte{}, other.readXML(defaultXMLPathDocPropsCustom)...))
+		if err := g.SetCustomProps(CustomProperty{Name: "last", Value: "x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := f.readXML(defaultXMLPathDocPropsCustom), upstream.readXML(defaultXMLPathDocPropsCustom); !bytes.Equal(got, want) {
+		t.Fatalf("after the part was replaced: %s\nupstream's\n%s", got, want)
+	}
+	props, err := f.GetCustomProps()
+	if err != nil || len(props) != 2 {
+		t.Fatalf("GetCustomProps: %d properties, %v; want the other file's and the last", len(props), err)
+	}
+}
