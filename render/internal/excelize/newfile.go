@@ -2,9 +2,8 @@ package excelize
 
 import (
 	"encoding/xml"
+	"reflect"
 	"sync"
-
-	"github.com/tiendc/go-deepcopy"
 )
 
 // plandoc's patch: NewFile decoded the same templates into every file it
@@ -49,17 +48,68 @@ func (f *File) CopyStylesFrom(src *File) error {
 	s.mu.Lock()
 	styles := cloneDecoded(s)
 	s.mu.Unlock()
-	styles.mu = sync.Mutex{} // copied while held
 	f.mu.Lock()
 	f.Styles = styles
 	f.mu.Unlock()
 	return nil
 }
 
-// cloneDecoded copies a decoded part with the deep copier excelize uses
-// to copy rows and sheets; it copies every field, unexported ones too.
+// cloneDecoded copies a decoded part: every pointer, slice, map and
+// interface among its exported fields is copied, so the copy shares
+// nothing with src. Unexported fields (locks, caches) are left zero, as
+// decoding leaves them, and never read: a lock another goroutine holds is
+// not copied. (go-deepcopy, which excelize uses to copy rows, copies them.)
 func cloneDecoded[T any](src *T) *T {
 	dst := new(T)
-	_ = deepcopy.Copy(dst, src)
+	copyExported(reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem())
 	return dst
+}
+
+func copyExported(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if !src.IsNil() {
+			p := reflect.New(src.Type().Elem())
+			copyExported(p.Elem(), src.Elem())
+			dst.Set(p)
+		}
+	case reflect.Interface:
+		if !src.IsNil() {
+			v := reflect.New(src.Elem().Type()).Elem()
+			copyExported(v, src.Elem())
+			dst.Set(v)
+		}
+	case reflect.Slice:
+		if !src.IsNil() {
+			s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+			for i := range src.Len() {
+				copyExported(s.Index(i), src.Index(i))
+			}
+			dst.Set(s)
+		}
+	case reflect.Map:
+		if !src.IsNil() {
+			m := reflect.MakeMapWithSize(src.Type(), src.Len())
+			for it := src.MapRange(); it.Next(); {
+				k := reflect.New(src.Type().Key()).Elem()
+				copyExported(k, it.Key())
+				v := reflect.New(src.Type().Elem()).Elem()
+				copyExported(v, it.Value())
+				m.SetMapIndex(k, v)
+			}
+			dst.Set(m)
+		}
+	case reflect.Struct:
+		for i := range src.NumField() {
+			if src.Type().Field(i).IsExported() {
+				copyExported(dst.Field(i), src.Field(i))
+			}
+		}
+	case reflect.Array:
+		for i := range src.Len() {
+			copyExported(dst.Index(i), src.Index(i))
+		}
+	default:
+		dst.Set(src)
+	}
 }

@@ -83,6 +83,23 @@ func TestCopyStylesFrom(t *testing.T) {
 	if err := dst.SetCellStyle("Sheet1", "A1", "A1", id); err != nil {
 		t.Fatalf("the source's style id in the copy: %v", err)
 	}
+	// Workbooks made at once copy from one source at once (run with -race).
+	copies := make([]*File, 8)
+	var wg sync.WaitGroup
+	for i := range copies {
+		copies[i] = NewFile()
+		wg.Go(func() {
+			if err := copies[i].CopyStylesFrom(src); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for i, c := range copies {
+		if a, b := stylesPart(t, src), stylesPart(t, c); !bytes.Equal(a, b) {
+			t.Fatalf("copy %d made at once with others differs from its source", i)
+		}
+	}
 	if a, b := stylesPart(t, src), stylesPart(t, dst); !bytes.Equal(a, b) {
 		t.Fatalf("copied styles written as\n%s\nthe source's as\n%s", b, a)
 	}

@@ -79,11 +79,20 @@ func TestUTF16EscapedInOnePass(t *testing.T) {
 	}
 }
 
+// dated gives a document fixed creation and modification dates: two
+// documents made a second apart are otherwise dated apart.
+func dated(f *Fpdf) {
+	when := time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC)
+	f.SetCreationDate(when)
+	f.SetModificationDate(when)
+}
+
 // OutputParts gives, joined, what Output writes, and what the document is
 // told afterwards does not reach the bytes handed over.
 func TestOutputPartsAreOutput(t *testing.T) {
 	make := func() *Fpdf {
 		f := New("P", "mm", "A4", "")
+		dated(f)
 		f.AddPage()
 		f.SetFont("Helvetica", "", 12)
 		f.Text(20, 20, "plandoc")
@@ -120,9 +129,7 @@ func TestSharedFontPartsAreTheDocumentsOwn(t *testing.T) {
 	document := func(text string) []byte {
 		f := New("P", "mm", "A4", "")
 		f.SetCatalogSort(true)
-		when := time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC)
-		f.SetCreationDate(when)
-		f.SetModificationDate(when)
+		dated(f)
 		f.AddUTF8FontFromBytes("serif", "", face)
 		f.AddPage()
 		f.SetFont("serif", "", 12)
@@ -160,6 +167,7 @@ func TestSharedFontPartsAreTheDocumentsOwn(t *testing.T) {
 func TestOutputPartsHoldPackedPagesUncopied(t *testing.T) {
 	make := func(pack bool) *Fpdf {
 		f := New("P", "mm", "A4", "")
+		dated(f)
 		f.SetCompression(true)
 		f.SetPackPages(pack)
 		f.SetFont("Helvetica", "", 12)
