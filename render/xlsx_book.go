@@ -44,16 +44,16 @@ type bookStyles struct {
 const cellFont = "Times New Roman"
 
 func newBook(p *data.Plan, k *kit) (*book, error) {
-	styled, err := styledFile()
+	proto, err := styledFile()
 	if err != nil {
 		return nil, err
 	}
 	f := excelize.NewFile()
-	if err := f.CopyStylesFrom(styled.f); err != nil {
+	if err := f.CopyStylesFrom(proto.f); err != nil {
 		return nil, msg.Errorf("workbook style: %w", err)
 	}
 	return &book{f: f, plan: p, runs: rowRuns{}, tpl: k.set.Workbook, progress: k.set.Columns.Progress, cols: taskColumns(k.set.Workbook.Tasks.Columns),
-		cells: k.cells, printed: k.printed, created: p.Decision.Date.Time().Format(time.RFC3339), st: styled.st}, nil
+		cells: k.cells, printed: k.printed, created: p.Decision.Date.Time().Format(time.RFC3339), st: proto.st}, nil
 }
 
 // styled is a file holding the styles every workbook starts with, and
