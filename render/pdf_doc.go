@@ -154,14 +154,17 @@ func (d *pdfDoc) parts() (pdfParts, error) {
 // B, I or BI, then a character that is not a letter.
 const fpdfFontPrefix = "/utf8" + family
 
-// subsetTags are the subset names, each as long as the name it replaces.
-var subsetTags = map[string]string{"": "/PDREGU+Serif", "B": "/PDBOLD+SerifB", "I": "/PDITAL+SerifI", "BI": "/PDBDIT+SerifBI"}
+// subsetTags are the subset names, each as long as the name it replaces,
+// the longest style first.
+var subsetTags = []struct{ style, tag string }{
+	{"BI", "/PDBDIT+SerifBI"}, {"B", "/PDBOLD+SerifB"}, {"I", "/PDITAL+SerifI"}, {"", "/PDREGU+Serif"},
+}
 
 // subsetName renames fpdf's fonts to the PDF convention for subsets, a tag
 // of six capitals and "+" (PDF 32000 9.6.4), so readers such as pdffonts
 // see them as the subsets they are. The new names have the same length as
-// the old, so no offset in the cross-reference table moves, and they are
-// written in place: a 100,000-task annex is 90 MB.
+// the old and are written in place, so no offset in the cross-reference
+// table moves.
 func subsetName(pdf []byte) []byte {
 	for i := 0; ; {
 		j := bytes.Index(pdf[i:], []byte(fpdfFontPrefix))
@@ -170,17 +173,13 @@ func subsetName(pdf []byte) []byte {
 		}
 		at := i + j
 		rest := pdf[at+len(fpdfFontPrefix):]
-		matched := false
-		for _, style := range []string{"BI", "B", "I", ""} {
-			if len(rest) > len(style) && string(rest[:len(style)]) == style && !isASCIILetter(rest[len(style)]) {
-				copy(pdf[at:], subsetTags[style])
-				i = at + len(fpdfFontPrefix) + len(style) + 1 // past the character after the name, as a regular expression's match
-				matched = true
+		i = at + 1
+		for _, s := range subsetTags {
+			if len(rest) > len(s.style) && string(rest[:len(s.style)]) == s.style && !isASCIILetter(rest[len(s.style)]) {
+				copy(pdf[at:], s.tag)
+				i = at + len(fpdfFontPrefix) + len(s.style) + 1 // past the character after the name, as a regular expression's match
 				break
 			}
-		}
-		if !matched {
-			i = at + 1
 		}
 	}
 }

@@ -301,9 +301,6 @@ func splitObjects(pdf pdfFile, xref int) (objs map[int]*pdfObject, header, trail
 		last := len(pieces) - 1
 		pieces[last] = bytes.TrimSuffix(pieces[last], []byte("endobj\n"))
 		objs[o.num] = &pdfObject{num: o.num, body: pieces[0], rest: pieces[1:]}
-		if len(pieces) == 1 {
-			objs[o.num].rest = nil
-		}
 	}
 	return objs, pdf.bytes(0, offs[0].off), table, nil
 }

@@ -290,7 +290,7 @@ func (m *cellMeasurer) taskRowHeight(pt *printedTask, cols []taskColumn, widths 
 			lines = max(lines, m.taskCellLines(pt, c.field, text, widths[i]))
 		}
 	}
-	h := min(float64(lines)*cellLineHeight+2, maxRowHeight)
+	h := min(linesHeight(lines), maxRowHeight)
 	pt.heights = append(pt.heights, rowHeightAt{at, h})
 	return h
 }
@@ -349,8 +349,12 @@ func (m *cellMeasurer) neededHeight(cells []string, widths []float64) float64 {
 		}
 		lines = max(lines, m.cellLines(text, widths[i]))
 	}
-	return float64(lines)*cellLineHeight + 2
+	return linesHeight(lines)
 }
+
+// linesHeight is the height of a row whose tallest cell holds so many
+// lines.
+func linesHeight(lines int) float64 { return float64(lines)*cellLineHeight + 2 }
 
 // cellLines is how many lines the text wraps to in a column of the width.
 // It is not remembered across tasks: counting a unit's name or a month

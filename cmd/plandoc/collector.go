@@ -46,8 +46,12 @@ func loadMemoryLimit(size int64, workbooks bool) int64 {
 	if !workbooks {
 		perByte = pdfLoadPerByte
 	}
-	return min(max(batchMemoryLimit, size*perByte), maxMemoryLimit)
+	return limitWithin(batchMemoryLimit, size*perByte)
 }
+
+// limitWithin is a memory limit of want, at least floor and at most the
+// ceiling every render keeps to.
+func limitWithin(floor, want int64) int64 { return min(max(floor, want), maxMemoryLimit) }
 
 // workCollector sets the collector for rendering a loaded plan of this
 // many tasks, with its workbooks or without.
@@ -67,5 +71,5 @@ func workMemoryLimit(tasks int, workbooks bool) int64 {
 	if !workbooks {
 		perTask = pdfMemoryPerTask
 	}
-	return min(max(workMemoryFloor, int64(tasks)*perTask), maxMemoryLimit)
+	return limitWithin(workMemoryFloor, int64(tasks)*perTask)
 }
