@@ -2,18 +2,20 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/plandoc/plandoc/data/safefile"
 )
 
 // plandocBinary builds cmd/plandoc once for the tests that kill it.
@@ -34,6 +36,12 @@ var plandocBinary = sync.OnceValues(func() (string, error) {
 // example SIGKILL at the 3rd rename) into the syscalls it names.
 func killable(t *testing.T, syscalls, fault string, args ...string) (exitCode int, stderr string) {
 	t.Helper()
+	return underStrace(t, []string{"-e", "trace=" + syscalls, "-e", "inject=" + syscalls + ":" + fault}, args...)
+}
+
+// underStrace runs plandoc under strace with these options.
+func underStrace(t *testing.T, options []string, args ...string) (exitCode int, stderr string) {
+	t.Helper()
 	if _, err := exec.LookPath("strace"); err != nil {
 		t.Fatal("strace is not installed; run: apt-get install -y strace")
 	}
@@ -41,7 +49,7 @@ func killable(t *testing.T, syscalls, fault string, args ...string) (exitCode in
 	if err != nil {
 		t.Fatalf("building plandoc: %v", err)
 	}
-	cmd := exec.Command("strace", append([]string{"-f", "-o", os.DevNull, "-e", "trace=" + syscalls, "-e", "inject=" + syscalls + ":" + fault, bin}, args...)...)
+	cmd := exec.Command("strace", append(append(append([]string{"-f", "-o", os.DevNull}, options...), bin), args...)...)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	err = cmd.Run()
@@ -57,8 +65,10 @@ func killable(t *testing.T, syscalls, fault string, args ...string) (exitCode in
 	return code, errb.String()
 }
 
-// syscallsMade are the named syscalls a whole render makes, in order.
-func syscallsMade(t *testing.T, syscalls string, args ...string) []string {
+// straceLog is strace's log of the named syscalls of a whole render, a
+// line a call ("12345 fsync(8) = 0"), or two where calls overlapped
+// ("12345 fsync(8 <unfinished ...>", then "12345 <... fsync resumed>").
+func straceLog(t *testing.T, syscalls string, args ...string) []string {
 	t.Helper()
 	bin, err := plandocBinary()
 	if err != nil {
@@ -69,36 +79,51 @@ func syscallsMade(t *testing.T, syscalls string, args ...string) []string {
 		t.Fatalf("strace: %v\n%s", err, out)
 	}
 	raw, _ := os.ReadFile(trace)
-	var made []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		// "12345 renameat(AT_FDCWD, …) = 0": the pid, then the call.
-		if _, call, ok := strings.Cut(line, " "); ok {
-			name, _, _ := strings.Cut(strings.TrimSpace(call), "(")
-			if slices.Contains(strings.Split(syscalls, ","), name) {
-				made = append(made, name)
-			}
-		}
-	}
-	return made
+	return strings.Split(strings.TrimSpace(string(raw)), "\n")
 }
 
-// Every output is written out, its writing to disk started, before the
-// first output is synced: the syncs then wait for less.
-func TestOutputsWrittenOutBeforeTheirSyncs(t *testing.T) {
+// callName is the syscall a line of straceLog starts, or "".
+func callName(line string) string {
+	_, call, _ := strings.Cut(line, " ")
+	name, _, ok := strings.Cut(strings.TrimSpace(call), "(")
+	if !ok || strings.HasPrefix(name, "<...") {
+		return ""
+	}
+	return name
+}
+
+// Every file of the render (its 18 outputs, the journal and the next
+// manifest) is written out, its writing to disk started, before the
+// first is synced, and the syncs then run at once: the disk flushes them
+// together.
+func TestFilesStagedThenSyncedAtOnce(t *testing.T) {
 	t.Parallel() // it runs plandoc in a process of its own
-	made := syscallsMade(t, "sync_file_range,fsync", "render", "-o", filepath.Join(t.TempDir(), "out"), twoPlans(t)[0])
-	last, starts := -1, 0
-	for i, name := range made {
-		if name == "sync_file_range" {
+	log := straceLog(t, "sync_file_range,fsync", "render", "-o", filepath.Join(t.TempDir(), "out"), twoPlans(t)[0])
+	last, starts, overlapping := -1, 0, 0
+	for i, line := range log {
+		if callName(line) == "sync_file_range" {
 			last, starts = i, starts+1
 		}
 	}
-	if starts != 18 {
-		t.Fatalf("writing to disk started for %d files; the 2021 plan has 18 outputs", starts)
+	syncs := 0
+	for _, line := range log[last+1:] {
+		if callName(line) == "fsync" {
+			syncs++
+			if strings.HasSuffix(line, "<unfinished ...>") {
+				overlapping++
+			}
+		}
 	}
-	if after := len(made[last+1:]); after < 18 {
-		t.Fatalf("%d syncs after the last output's writing started; the 18 outputs' syncs must all come after it:\n%v", after, made)
+	if starts != 20 {
+		t.Fatalf("writing to disk started for %d files; the 2021 plan has 18 outputs, and the journal and the manifest are staged with them", starts)
 	}
+	if syncs < 20 {
+		t.Fatalf("%d syncs after the last file's writing started; the 20 staged files' syncs must all come after it:\n%s", syncs, strings.Join(log, "\n"))
+	}
+	if overlapping == 0 {
+		t.Fatalf("no sync began while another was under way; the staged files must be synced at once:\n%s", strings.Join(log, "\n"))
+	}
+	t.Logf("%d of %d syncs began while another was under way", overlapping, syncs)
 }
 
 // twoPlans are rendered in turn, so every kill stops a render between one
@@ -177,36 +202,100 @@ func TestKilledAtEveryStepOfTheWritePhase(t *testing.T) {
 	t.Logf("kill points: %v", kills)
 }
 
-// TestNoSpaceAtEverySync makes the k-th fsync fail with ENOSPC, for
-// k = 1, 2, … until a render runs through: a file system that allocates
-// late reports a full disk there, and every file is synced before it is
-// renamed, so each file's failure is one step. (The k-th write cannot be
-// aimed at so: the Go runtime writes to wake its threads.)
+// TestNoSpaceAtEverySync makes each file's sync fail with ENOSPC in turn
+// (strace -P aims at the file by its staging name), then each folder's
+// k-th sync, for k = 1, 2, … until a render runs through: a file system
+// that allocates late reports a full disk there. A file fails before
+// anything is put in place, so the set rendered before stays whole, its
+// manifest unchanged; a folder's sync leaves the folder consistent. (The
+// k-th write cannot be aimed at so: the Go runtime writes to wake its
+// threads.)
 func TestNoSpaceAtEverySync(t *testing.T) {
 	t.Parallel() // each runs plandoc in processes of its own
 	dir := filepath.Join(t.TempDir(), "out")
 	plan := twoPlans(t)[0]
-	failed := map[string]bool{}
-	for k := 1; ; k++ {
-		code, stderr := killable(t, "fsync", "error=ENOSPC:when="+strconv.Itoa(k), "render", "-o", dir, plan)
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "render", "-o", dir, plan).CombinedOutput(); err != nil {
+		t.Fatalf("the first render: %v\n%s", err, out)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := json.Unmarshal(before, &m); err != nil {
+		t.Fatal(err)
+	}
+	staged := []string{journalName, manifestName}
+	for _, f := range m.Files {
+		staged = append(staged, f.Path)
+	}
+	if len(staged) != 20 {
+		t.Fatalf("%d files staged; the 2021 plan has 18 outputs, and the journal and the manifest", len(staged))
+	}
+	for _, p := range staged {
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		code, stderr := underStrace(t, []string{"-P", safefile.StagingName(dst), "-e", "trace=fsync", "-e", "inject=fsync:error=ENOSPC:when=1"}, "render", "-o", dir, plan)
+		if code != 1 || !strings.Contains(stderr, "plandoc render: writing "+dst+": ") || !strings.Contains(stderr, "no space left on device") {
+			t.Fatalf("no space at %s's sync: exit %d; want 1 and the file named\n%s", p, code, stderr)
+		}
+		if after, err := os.ReadFile(filepath.Join(dir, manifestName)); err != nil || !bytes.Equal(after, before) {
+			t.Fatalf("no space at %s's sync: the previous manifest is gone or changed (%v)", p, err)
+		}
 		if err := consistent(dir); err != nil {
-			t.Fatalf("no space at fsync %d: %v", k, err)
+			t.Fatalf("no space at %s's sync: %v", p, err)
 		}
-		if code == 0 {
-			break
-		}
-		if code != 1 || !strings.Contains(stderr, "no space left on device") {
-			t.Fatalf("fsync %d: exit %d\n%s", k, code, stderr)
-		}
-		if _, after, ok := strings.Cut(stderr, "plandoc render: writing "); ok {
-			name, _, _ := strings.Cut(after, ":")
-			failed[strings.TrimPrefix(name, dir+string(filepath.Separator))] = true
+		if left := stagingFiles(t, dir); len(left) > 0 {
+			t.Fatalf("no space at %s's sync left %v", p, left)
 		}
 	}
-	if len(failed) != 20 {
-		t.Errorf("files whose sync failed the render: %d %v; want the 18 outputs, the journal and the manifest", len(failed), failed)
+	folderSyncs := 0
+	for _, folder := range []string{dir, filepath.Join(dir, "departments"), filepath.Join(dir, "quarterly")} {
+		for k := 1; ; k++ {
+			// Each time over a whole set, so the old manifest's removal is
+			// synced too.
+			if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
+				if out, err := exec.Command(bin, "render", "-o", dir, plan).CombinedOutput(); err != nil {
+					t.Fatalf("a render between the faults: %v\n%s", err, out)
+				}
+			}
+			code, stderr := underStrace(t, []string{"-P", folder, "-e", "trace=fsync", "-e", "inject=fsync:error=ENOSPC:when=" + strconv.Itoa(k)}, "render", "-o", dir, plan)
+			if err := consistent(dir); err != nil {
+				t.Fatalf("no space at %s's sync %d: %v", folder, k, err)
+			}
+			if code == 0 {
+				break
+			}
+			if code != 1 || !strings.Contains(stderr, "no space left on device") {
+				t.Fatalf("no space at %s's sync %d: exit %d\n%s", folder, k, code, stderr)
+			}
+			folderSyncs++
+		}
+	}
+	// The output folder is synced for the journal, for the old
+	// manifest's removal, for its outputs and for the new manifest; the
+	// two folders below it for theirs.
+	if folderSyncs != 6 {
+		t.Errorf("%d folder syncs failed a render; want 6", folderSyncs)
 	}
 	repaired(t, dir)
+}
+
+// stagingFiles are the staging files left in dir and the folders in it.
+func stagingFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var left []string
+	for _, pattern := range []string{".plandoc-*.tmp", "*/.plandoc-*.tmp"} {
+		found, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		left = append(left, found...)
+	}
+	return left
 }
 
 // TestFullDisk renders into a small file system of growing sizes (tmpfs,

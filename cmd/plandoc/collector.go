@@ -19,6 +19,7 @@ const (
 	memoryPerTask     = 36 << 10  // a render's live heap per task at its peak is below this, at 10,000 and 100,000 tasks
 	pdfMemoryPerTask  = 3584      // the same without the workbooks: the annex alone peaks at 2.4 KB a task (240 MB live at 100,000 tasks; 357 MB resident under this limit)
 	maxMemoryLimit    = 1280 << 20
+	renderHeap        = 64 << 20 // what the real plan's render allocates, prepared in huge pages (heapInHugePages): larger plans gained no more
 )
 
 // batchCollector sets the garbage collector for a batch render and returns

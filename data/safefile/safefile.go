@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -94,41 +95,63 @@ func replace(dst string, write func(io.Writer) error) error {
 	return install(tmp.Name(), dst)
 }
 
-// Spill writes content to a new temporary file beside dst, not yet synced
-// but on its way to disk, and returns its name: a large output can leave
-// memory while the others are made, and be committed (Commit) or removed
-// with the rest. A killed run's spilled files are temporary files
-// RemoveTemps removes.
-func Spill(dst string, content ...[]byte) (string, error) {
-	tmp, err := createTemp(dst)
+// StagingName is the temporary file Stage writes for dst: beside it, and
+// named after it, so what a killed run left says whose it was, and a test
+// can fail one file's sync by its name. Only the process holding dst's
+// folder (render's lock) may use it; RemoveTemps removes it.
+func StagingName(dst string) string {
+	return filepath.Join(filepath.Dir(dst), TempPrefix+filepath.Base(dst)+TempSuffix)
+}
+
+// Stage writes content to dst's staging file, not yet synced but on its
+// way to disk, and returns its name. A large output leaves memory so while
+// the others are made; Sync and Install then put it in place, or the
+// caller removes it with the rest.
+func Stage(dst string, content ...[]byte) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return "", msg.Errorf("creating output folder: %w", err)
+	}
+	name := StagingName(dst)
+	tmp, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		// A dead run's file: removed, not written through (a link put
+		// there would take the write elsewhere).
+		if err := os.Remove(name); err != nil {
+			return "", msg.Errorf("writing %s: %w", dst, err)
+		}
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	}
 	if err != nil {
-		return "", err
+		return "", msg.Errorf("writing %s: %w", dst, err)
 	}
 	werr := writeParts(tmp, content)
 	startWriteback(tmp)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
+		os.Remove(name)
 		return "", msg.Errorf("writing %s: %w", dst, err)
 	}
-	return tmp.Name(), nil
+	return name, nil
 }
 
-// Commit syncs a file Spill wrote and renames it over dst, as Write does
-// with its own temporary file; on failure the spilled file is removed.
-func Commit(spilled, dst string) error {
-	f, err := os.OpenFile(spilled, os.O_RDWR, 0)
+// Sync makes a staged file durable; on failure it is removed.
+func Sync(staged, dst string) error {
+	f, err := os.OpenFile(staged, os.O_RDWR, 0)
 	if err != nil {
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
 	serr := f.Sync()
 	cerr := f.Close()
 	if err := errors.Join(serr, cerr); err != nil {
-		os.Remove(spilled)
+		os.Remove(staged)
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
-	return install(spilled, dst)
+	return nil
 }
+
+// Install renames a staged file, synced by Sync, over dst, as Write does
+// with its own temporary file.
+func Install(staged, dst string) error { return install(staged, dst) }
 
 // createTemp makes the temporary file that will become dst, in dst's
 // folder (created if need be), so the rename stays on one file system.

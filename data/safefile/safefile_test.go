@@ -39,7 +39,7 @@ func TestWriteIntoAFolderThatCannotBeMadeFails(t *testing.T) {
 }
 
 // A file given as parts is written as their concatenation, by Write and
-// by Spill and Commit alike.
+// by Stage, Sync and Install alike.
 func TestPartsAreWrittenInOrder(t *testing.T) {
 	dir := t.TempDir()
 	parts := [][]byte{[]byte("%PDF-1.4\n"), nil, []byte("1 0 obj\n"), make([]byte, 70000), []byte("%%EOF\n")}
@@ -52,11 +52,14 @@ func TestPartsAreWrittenInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	spilled := filepath.Join(dir, "spilled.pdf")
-	tmp, err := Spill(spilled, parts...)
+	tmp, err := Stage(spilled, parts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Commit(tmp, spilled); err != nil {
+	if err := Sync(tmp, spilled); err != nil {
+		t.Fatal(err)
+	}
+	if err := Install(tmp, spilled); err != nil {
 		t.Fatal(err)
 	}
 	for _, path := range []string{written, spilled} {
@@ -100,5 +103,42 @@ func TestManyPartsAreGathered(t *testing.T) {
 		if w.writes > c.maxWrites {
 			t.Errorf("%d parts of %d bytes in %d writes; want at most %d", c.parts, c.size, w.writes, c.maxWrites)
 		}
+	}
+}
+
+// A staging file a dead run left is replaced, not written through: a
+// link put under its name would otherwise take the write elsewhere.
+func TestStageReplacesWhatIsLeftUnderItsName(t *testing.T) {
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "annex.pdf")
+	victim := filepath.Join(dir, "victim.txt")
+	if err := os.WriteFile(victim, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, StagingName(dst)); err != nil {
+		t.Fatal(err)
+	}
+	tmp, err := Stage(dst, []byte("new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tmp != filepath.Join(dir, ".plandoc-annex.pdf.tmp") {
+		t.Errorf("staged as %s; want .plandoc-annex.pdf.tmp beside annex.pdf", tmp)
+	}
+	if got, _ := os.ReadFile(victim); string(got) != "keep me" {
+		t.Errorf("the link's target now holds %q", got)
+	}
+	info, err := os.Lstat(tmp)
+	if err != nil || !info.Mode().IsRegular() {
+		t.Fatalf("the staging file is %v, %v; want a regular file", info, err)
+	}
+	if err := Sync(tmp, dst); err != nil {
+		t.Fatal(err)
+	}
+	if err := Install(tmp, dst); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(dst); string(got) != "new" {
+		t.Errorf("annex.pdf holds %q", got)
 	}
 }
