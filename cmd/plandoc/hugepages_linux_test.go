@@ -14,7 +14,7 @@ import (
 // in 2 MB pages (none without the preparation).
 func TestHeapInHugePages(t *testing.T) {
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	onRequest := err == nil && strings.Contains(string(mode), "[madvise]")
+	onRequest := err == nil && strings.Contains(string(mode), "[madvise]") && !strings.Contains(os.Getenv("GODEBUG"), "disablethp=1")
 	// As in a render: no collection hands out memory touched before.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	marked := heapInHugePages(renderHeap)
@@ -51,4 +51,13 @@ func hugePagesHeld(t *testing.T) int {
 	}
 	kb, _ := strconv.Atoi(string(m[1]))
 	return kb << 10
+}
+
+// GODEBUG=disablethp=1, Go's switch against huge pages for its heap,
+// turns the preparation off.
+func TestHeapInHugePagesHonoursDisableTHP(t *testing.T) {
+	t.Setenv("GODEBUG", "disablethp=1")
+	if heapInHugePages(renderHeap) {
+		t.Fatal("heapInHugePages marked the heap under GODEBUG=disablethp=1")
+	}
 }
