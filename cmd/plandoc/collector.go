@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"sync"
 )
 
 // The garbage collector's settings for a batch render. The collector runs
@@ -21,6 +22,10 @@ const (
 	maxMemoryLimit    = 1280 << 20
 	renderHeap        = 64 << 20 // what the real plan's render allocates, prepared in huge pages (heapInHugePages): larger plans gained no more
 )
+
+// prepareHeap readies the process's heap for a render once: a process
+// making several (the tests, the benchmarks) keeps the huge pages.
+var prepareHeap = sync.OnceFunc(func() { heapInHugePages(renderHeap) })
 
 // batchCollector sets the garbage collector for a batch render and returns
 // what restores the settings before. The settings are the whole process's,

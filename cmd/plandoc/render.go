@@ -41,7 +41,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts := render.Options{TemplatesDir: *tplDir, FontsDir: *fontDir, Quarter: *quarter, Only: only, Units: units}
-	heapInHugePages(renderHeap)
+	prepareHeap()
 	render.Warm(opts) // while the plan is read
 	if *quarter < 0 || *quarter > 4 {
 		fmt.Fprintln(stderr, msg.Sprintf("plandoc render: -quarter %d: give 1, 2, 3 or 4", *quarter))
