@@ -44,12 +44,11 @@ func NewFile(opts ...Options) *File {
 	f.CalcChain = cloneDecoded(parts.calcChain)
 	f.ContentTypes = cloneDecoded(parts.contentTypes)
 	f.Styles = cloneDecoded(parts.styles)
-	f.WorkBook, _ = f.workbookReader()
+	f.WorkBook = parts.workbookFor(f)
 	f.Relationships = sync.Map{}
 	f.Relationships.Store(defaultXMLPathWorkbookRels, cloneDecoded(parts.workbookRels))
 	f.sheetMap["Sheet1"] = defaultXMLPathSheet
-	ws, _ := f.workSheetReader("Sheet1")
-	f.Sheet.Store(defaultXMLPathSheet, ws)
+	f.Sheet.Store(defaultXMLPathSheet, parts.sheetFor(f))
 	f.Theme = newFileTheme()
 	f.options = f.getOptions(opts...)
 	return f

@@ -3,20 +3,25 @@ package excelize
 import (
 	"encoding/xml"
 	"reflect"
+	"slices"
 	"sync"
 )
 
 // plandoc's patch: NewFile decoded the same templates into every file it
-// made (its styles, content types, calculation chain and workbook
-// relationships), which was most of its time; now they are decoded once
-// per process and each file is given a copy of its own.
+// made (its styles, content types, calculation chain, workbook, workbook
+// relationships and first sheet), which was most of its time; now they are
+// decoded once per process and each file is given a copy of its own.
 
 // newFileParts are the parts of a new file that do not depend on the file.
 type newFileParts struct {
-	calcChain    *xlsxCalcChain
-	contentTypes *xlsxTypes
-	styles       *xlsxStyleSheet
-	workbookRels *xlsxRelationships
+	calcChain     *xlsxCalcChain
+	contentTypes  *xlsxTypes
+	styles        *xlsxStyleSheet
+	workbookRels  *xlsxRelationships
+	workbook      *xlsxWorkbook
+	workbookAttrs []xml.Attr // the workbook's root attributes, as its reader keeps them
+	sheet         *xlsxWorksheet
+	sheetAttrs    []xml.Attr
 }
 
 // decodedTemplates reads the templates as NewFile read them, through a
@@ -26,13 +31,40 @@ var decodedTemplates = sync.OnceValue(func() newFileParts {
 	f.Pkg.Store(defaultXMLPathWorkbookRels, []byte(xml.Header+templateWorkbookRels))
 	f.Pkg.Store(defaultXMLPathStyles, []byte(xml.Header+templateStyles))
 	f.Pkg.Store(defaultXMLPathContentTypes, []byte(xml.Header+templateContentTypes))
+	f.Pkg.Store(defaultXMLPathRels, []byte(xml.Header+templateRels))
+	f.Pkg.Store(defaultXMLPathWorkbook, []byte(xml.Header+templateWorkbook))
 	var parts newFileParts
 	parts.calcChain, _ = f.calcChainReader()
 	parts.contentTypes, _ = f.contentTypesReader()
 	parts.styles, _ = f.stylesReader()
 	parts.workbookRels, _ = f.relsReader(defaultXMLPathWorkbookRels)
+	parts.workbook, _ = f.workbookReader()
+	if attrs, ok := f.xmlAttr.Load(defaultXMLPathWorkbook); ok {
+		parts.workbookAttrs = attrs.([]xml.Attr)
+	}
+	f.Pkg.Store(defaultXMLPathSheet, []byte(xml.Header+templateSheet))
+	f.sheetMap["Sheet1"] = defaultXMLPathSheet
+	parts.sheet, _ = f.workSheetReader("Sheet1")
+	if attrs, ok := f.xmlAttr.Load(defaultXMLPathSheet); ok {
+		parts.sheetAttrs = attrs.([]xml.Attr)
+	}
 	return parts
 })
+
+// workbookFor gives f a copy of the decoded workbook, and keeps its root
+// attributes as the workbook's reader does.
+func (p newFileParts) workbookFor(f *File) *xlsxWorkbook {
+	f.xmlAttr.Store(defaultXMLPathWorkbook, slices.Clone(p.workbookAttrs))
+	return cloneDecoded(p.workbook)
+}
+
+// sheetFor gives f a copy of the decoded first sheet, kept as the sheet's
+// reader keeps it: its root attributes, and checked.
+func (p newFileParts) sheetFor(f *File) *xlsxWorksheet {
+	f.xmlAttr.Store(defaultXMLPathSheet, slices.Clone(p.sheetAttrs))
+	f.checked.Store(defaultXMLPathSheet, true)
+	return cloneDecoded(p.sheet)
+}
 
 // CopyStylesFrom gives f a copy of src's styles (plandoc's patch): files
 // that start with the same styles make them once, in src, instead of each

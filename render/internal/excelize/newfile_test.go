@@ -14,17 +14,28 @@ import (
 // did, each time.
 func upstreamNewFile() *File {
 	f := newFile()
+	f.Pkg.Store(defaultXMLPathRels, []byte(xml.Header+templateRels))
+	f.Pkg.Store(defaultXMLPathDocPropsApp, []byte(xml.Header+templateDocpropsApp))
+	f.Pkg.Store(defaultXMLPathDocPropsCore, []byte(xml.Header+templateDocpropsCore))
 	f.Pkg.Store(defaultXMLPathWorkbookRels, []byte(xml.Header+templateWorkbookRels))
 	f.Pkg.Store(defaultXMLPathTheme, []byte(xml.Header+templateTheme))
+	f.Pkg.Store(defaultXMLPathSheet, []byte(xml.Header+templateSheet))
 	f.Pkg.Store(defaultXMLPathStyles, []byte(xml.Header+templateStyles))
+	f.Pkg.Store(defaultXMLPathWorkbook, []byte(xml.Header+templateWorkbook))
 	f.Pkg.Store(defaultXMLPathContentTypes, []byte(xml.Header+templateContentTypes))
+	f.SheetCount = 1
 	f.CalcChain, _ = f.calcChainReader()
 	f.ContentTypes, _ = f.contentTypesReader()
 	f.Styles, _ = f.stylesReader()
+	f.WorkBook, _ = f.workbookReader()
 	f.Relationships = sync.Map{}
 	rels, _ := f.relsReader(defaultXMLPathWorkbookRels)
 	f.Relationships.Store(defaultXMLPathWorkbookRels, rels)
+	f.sheetMap["Sheet1"] = defaultXMLPathSheet
+	ws, _ := f.workSheetReader("Sheet1")
+	f.Sheet.Store(defaultXMLPathSheet, ws)
 	f.Theme, _ = f.themeReader()
+	f.options = f.getOptions()
 	return f
 }
 
@@ -45,6 +56,10 @@ func TestNewFilePartsAreDecodedOnesCopied(t *testing.T) {
 			{"styles", f.Styles, want.Styles},
 			{"workbook relationships", rels, wantRels},
 			{"theme", f.Theme, want.Theme},
+			{"workbook", f.WorkBook, want.WorkBook},
+			{"first sheet", sheetOf(f), sheetOf(want)},
+			{"sheets checked", checkedOf(f), checkedOf(want)},
+			{"attributes", xmlAttrs(f), xmlAttrs(want)},
 		} {
 			if !reflect.DeepEqual(part.got, part.want) {
 				t.Errorf("file %d: %s differ from upstream's decoding", i, part.name)
@@ -57,7 +72,41 @@ func TestNewFilePartsAreDecodedOnesCopied(t *testing.T) {
 		f.ContentTypes.Defaults = append(f.ContentTypes.Defaults, xlsxDefault{Extension: "png", ContentType: "image/png"})
 		rels.Relationships[0].Target = "changed.xml"
 		f.CalcChain.C = append(f.CalcChain.C, xlsxCalcChainC{R: "A1"})
+		if _, err := f.NewSheet("Second"); err != nil {
+			t.Fatal(err)
+		}
+		f.WorkBook.Sheets.Sheet[0].Name = "Renamed"
+		if err := f.SetCellValue("Sheet1", "B2", "changed"); err != nil {
+			t.Fatal(err)
+		}
+		sheetOf(f).SheetViews.SheetView[0].TabSelected = false
+		if attrs, ok := f.xmlAttr.Load(defaultXMLPathWorkbook); ok && len(attrs.([]xml.Attr)) > 0 {
+			attrs.([]xml.Attr)[0].Value = "changed"
+		}
 	}
+}
+
+// sheetOf is the first sheet as a file holds it.
+func sheetOf(f *File) *xlsxWorksheet {
+	ws, _ := f.Sheet.Load(defaultXMLPathSheet)
+	return ws.(*xlsxWorksheet)
+}
+
+// checkedOf are the parts a file's readers have checked.
+func checkedOf(f *File) map[any]any {
+	m := map[any]any{}
+	f.checked.Range(func(k, v any) bool { m[k] = v; return true })
+	return m
+}
+
+// xmlAttrs are the root attributes a file's readers kept, by part.
+func xmlAttrs(f *File) map[string][]xml.Attr {
+	attrs := map[string][]xml.Attr{}
+	f.xmlAttr.Range(func(k, v any) bool {
+		attrs[k.(string)] = v.([]xml.Attr)
+		return true
+	})
+	return attrs
 }
 
 // A file's styles copied from another are the same part, written as the
