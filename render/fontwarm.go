@@ -16,17 +16,21 @@ import (
 // before the plan is read, it is done while the plan is read. A -templates
 // or -fonts folder is read by the render itself.
 func Warm(opts Options) {
-	if opts.TemplatesDir == "" {
-		go templates.Embedded()
-	}
-	if opts.FontsDir == "" && opts.MakesPDF() {
-		for _, style := range allStyles {
-			// The annex sets no text bold italic: the reports do.
-			if style != fonts.BoldItalic || opts.selection().wants("quarterly") {
-				go faceParsed[style]()
+	go func() {
+		// The templates first: every output waits for them, only the
+		// PDFs for the faces.
+		if opts.TemplatesDir == "" {
+			templates.Embedded()
+		}
+		if opts.FontsDir == "" && opts.MakesPDF() {
+			for _, style := range allStyles {
+				// The annex sets no text bold italic: the reports do.
+				if style != fonts.BoldItalic || opts.selection().wants("quarterly") {
+					go faceParsed[style]()
+				}
 			}
 		}
-	}
+	}()
 }
 
 var allStyles = []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic}
