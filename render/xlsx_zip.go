@@ -35,13 +35,18 @@ type zipPart struct {
 	name       string
 	compressed bytes.Buffer
 	crc        hash.Hash32
+	sum        uint32 // crc's, once the part is whole
 	size       uint64
 	deflater   io.WriteCloser
 	raw        *bytes.Buffer // [Content_Types].xml, rewritten before it is compressed
 	sheet      *bytes.Buffer // a worksheet with placeholder rows, completed before it is compressed
+	shared     *bytes.Buffer // a part all workbooks hold alike (sharedPartNames), compressed once
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
+	if p.shared != nil {
+		return p.shared.Write(b)
+	}
 	if p.raw != nil {
 		return p.raw.Write(b)
 	}
@@ -69,9 +74,12 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		}
 	}
 	p := &zipPart{name: name}
-	if name == contentTypesPart {
+	switch {
+	case sharedPartNames[name]:
+		p.shared = new(bytes.Buffer)
+	case name == contentTypesPart:
 		p.raw = new(bytes.Buffer)
-	} else {
+	default:
 		d, err := fastDeflate(&p.compressed)
 		if err != nil {
 			return nil, err
@@ -90,6 +98,16 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 func (z *sortedZip) finishPart() error {
 	p := z.open
 	z.open = nil
+	if p != nil && p.shared != nil {
+		c, err := compressShared(p.name, p.shared.Bytes())
+		if err != nil {
+			return err
+		}
+		p.shared = nil
+		p.compressed.Write(c.compressed)
+		p.sum, p.size = c.crc, c.size
+		return nil
+	}
 	if p == nil || p.deflater == nil {
 		return nil
 	}
@@ -100,6 +118,7 @@ func (z *sortedZip) finishPart() error {
 			return err
 		}
 	}
+	p.sum = p.crc.Sum32()
 	return p.deflater.Close()
 }
 
@@ -174,7 +193,7 @@ func (z *sortedZip) Close() error {
 			continue
 		}
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: z.when,
-			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size})
+			CRC32: p.sum, CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size})
 		if err != nil {
 			return err
 		}

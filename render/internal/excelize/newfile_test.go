@@ -253,3 +253,68 @@ func TestCustomPropsAsUpstream(t *testing.T) {
 		t.Fatalf("GetCustomProps: %d properties, %v; want the other file's and the last", len(props), err)
 	}
 }
+
+// A file whose styles were copied writes them as marshalling them anew
+// writes them: as copied (the XML made once, for every copy), after the
+// file changed them, after the source changed, and after writing twice
+// (the writer changes the bytes it is given in place).
+func TestCopiedStylesWrittenAsMarshalled(t *testing.T) {
+	src := NewFile()
+	if _, err := src.NewStyle(&Style{Font: &Font{Size: 13, Bold: true}, Alignment: &Alignment{WrapText: true}}); err != nil {
+		t.Fatal(err)
+	}
+	copied := func() *File {
+		f := NewFile()
+		if err := f.CopyStylesFrom(src); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	same := func(what string, f *File) {
+		t.Helper()
+		got := writtenStyles(f)
+		kept := f.stylesCopied
+		f.stylesCopied = nil
+		want := writtenStyles(f)
+		f.stylesCopied = kept
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: styles.xml differs from the styles marshalled anew:\n%s\n%s", what, got, want)
+		}
+	}
+	first, second := copied(), copied()
+	if first.stylesCopied == nil || first.stylesCopied != second.stylesCopied {
+		t.Fatal("two copies of one source's styles do not share its marshalled XML")
+	}
+	same("as copied", first)
+	// A namespace shorter than the one marshalled: the writer replaces it
+	// in the bytes it is given.
+	first.xmlAttr.Store(defaultXMLPathStyles, []xml.Attr{{Name: xml.Name{Local: "xmlns"}, Value: "x"}})
+	same("with a shorter namespace", first)
+	same("written again", first)
+	same("a second copy, after the first was written twice", second)
+	if _, err := second.NewStyle(&Style{Font: &Font{Italic: true}}); err != nil {
+		t.Fatal(err)
+	}
+	same("changed after the copy", second)
+	if bytes.Equal(writtenStyles(first), writtenStyles(second)) {
+		t.Error("the changed copy wrote the styles as copied")
+	}
+	if _, err := src.NewStyle(&Style{Fill: Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}}); err != nil {
+		t.Fatal(err)
+	}
+	third := copied()
+	if !reflect.DeepEqual(third.stylesCopied.styles, third.Styles) {
+		t.Error("a copy made after the source changed was given the XML of its styles before")
+	}
+	same("copied after the source changed", third)
+	if bytes.Equal(writtenStyles(first), writtenStyles(third)) {
+		t.Error("a copy made after the source changed wrote the styles of before")
+	}
+}
+
+// writtenStyles is styles.xml as f writes it.
+func writtenStyles(f *File) []byte {
+	f.styleSheetWriter()
+	b, _ := f.Pkg.Load(defaultXMLPathStyles)
+	return b.([]byte)
+}

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"bytes"
+	"hash/crc32"
+	"sync"
+)
+
+// Every workbook of a render holds some parts with the same bytes: the
+// styles (copied from one file, styledFile), excelize's theme, the package
+// and workbook relationships, the application properties; a fifth of the
+// real plan's workbook bytes. Compressing the same bytes gives the same
+// bytes, so each is compressed once per process and the result given to
+// every workbook that holds it.
+var sharedPartNames = map[string]bool{
+	"xl/styles.xml":              true,
+	"xl/theme/theme1.xml":        true,
+	"_rels/.rels":                true,
+	"docProps/app.xml":           true,
+	"xl/_rels/workbook.xml.rels": true,
+}
+
+// maxSharedParts bounds what a process keeps: a part with bytes of its own
+// once this many are kept is compressed for its workbook alone.
+const maxSharedParts = 64
+
+// compressedPart is a part's compressed bytes, with the checksum and size
+// of what they hold.
+type compressedPart struct {
+	compressed []byte
+	crc        uint32
+	size       uint64
+}
+
+var sharedParts = struct {
+	sync.Mutex
+	byName       map[string]map[string]compressedPart // part name → its bytes → compressed
+	kept         int
+	compressions int // how many parts compressShared compressed, for the tests
+}{byName: map[string]map[string]compressedPart{}}
+
+// compressShared compresses a shared part's bytes, or gives the bytes it
+// compressed before.
+func compressShared(name string, content []byte) (compressedPart, error) {
+	sharedParts.Lock()
+	c, ok := sharedParts.byName[name][string(content)]
+	sharedParts.Unlock()
+	if ok {
+		return c, nil
+	}
+	var buf bytes.Buffer
+	d, err := fastDeflate(&buf)
+	if err != nil {
+		return c, err
+	}
+	if _, err := d.Write(content); err != nil {
+		return c, err
+	}
+	if err := d.Close(); err != nil {
+		return c, err
+	}
+	c = compressedPart{compressed: buf.Bytes(), crc: crc32.ChecksumIEEE(content), size: uint64(len(content))}
+	sharedParts.Lock()
+	defer sharedParts.Unlock()
+	sharedParts.compressions++
+	if sharedParts.kept < maxSharedParts {
+		if sharedParts.byName[name] == nil {
+			sharedParts.byName[name] = map[string]compressedPart{}
+		}
+		if _, ok := sharedParts.byName[name][string(content)]; !ok {
+			sharedParts.byName[name][string(content)] = c
+			sharedParts.kept++
+		}
+	}
+	return c, nil
+}

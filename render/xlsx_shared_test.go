@@ -1,0 +1,77 @@
+package render
+
+import (
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// The workbooks are the same bytes whether the parts they share are
+// compressed once or each in its own workbook; and they are shared: the
+// 2021 workbooks' 60 shared parts are 8 different ones (the workbook
+// relationships in four forms), each compressed once.
+func TestSharedPartsAsCompressedAlone(t *testing.T) {
+	p := bundledPlan(t)
+	build := func() map[string]string {
+		res, err := Build(p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums := map[string]string{}
+		for _, f := range res.Files {
+			if strings.HasSuffix(f.Path, ".xlsx") {
+				sums[f.Path] = f.SHA256
+			}
+		}
+		return sums
+	}
+	sharedParts.Lock()
+	sharedParts.byName, sharedParts.kept = map[string]map[string]compressedPart{}, 0 // as in a new process
+	sharedParts.Unlock()
+	before := compressions()
+	shared := build()
+	if n := compressions() - before; n != 8 {
+		t.Errorf("the shared parts were compressed %d times; the 2021 workbooks hold 8 different ones", n)
+	}
+	names := sharedPartNames
+	sharedPartNames = map[string]bool{} // each workbook compresses its own
+	alone := build()
+	sharedPartNames = names
+	if len(shared) != 12 {
+		t.Fatalf("%d workbooks; the 2021 plan has 12", len(shared))
+	}
+	for path, sum := range shared {
+		if alone[path] != sum {
+			t.Errorf("%s differs when its parts are compressed alone", path)
+		}
+	}
+}
+
+func compressions() int {
+	sharedParts.Lock()
+	defer sharedParts.Unlock()
+	return sharedParts.compressions
+}
+
+// Past maxSharedParts a part is compressed for its workbook alone, whole.
+func TestSharedPartsKeepAtMostTheirBound(t *testing.T) {
+	for i := range maxSharedParts + 10 {
+		content := []byte(fmt.Sprintf("<styleSheet>%d</styleSheet>", i))
+		c, err := compressShared("xl/styles.xml", content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(c.compressed)))
+		if err != nil || !bytes.Equal(got, content) || c.size != uint64(len(content)) {
+			t.Fatalf("part %d: %q, %v; want its %d bytes back", i, got, err, len(content))
+		}
+	}
+	sharedParts.Lock()
+	defer sharedParts.Unlock()
+	if sharedParts.kept > maxSharedParts {
+		t.Errorf("%d parts kept; at most %d", sharedParts.kept, maxSharedParts)
+	}
+}
