@@ -65,17 +65,17 @@ func underStrace(t *testing.T, options []string, args ...string) (exitCode int, 
 	return code, errb.String()
 }
 
-// straceLog is strace's log of the named syscalls of a whole render, a
+// straceLog is strace's log, under these options, of a whole render: a
 // line a call ("12345 fsync(8) = 0"), or two where calls overlapped
 // ("12345 fsync(8 <unfinished ...>", then "12345 <... fsync resumed>").
-func straceLog(t *testing.T, syscalls string, args ...string) []string {
+func straceLog(t *testing.T, options []string, args ...string) []string {
 	t.Helper()
 	bin, err := plandocBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
 	trace := filepath.Join(t.TempDir(), "trace")
-	if out, err := exec.Command("strace", append([]string{"-f", "-o", trace, "-e", "trace=" + syscalls, bin}, args...)...).CombinedOutput(); err != nil {
+	if out, err := exec.Command("strace", append(append(append([]string{"-f", "-o", trace}, options...), bin), args...)...).CombinedOutput(); err != nil {
 		t.Fatalf("strace: %v\n%s", err, out)
 	}
 	raw, _ := os.ReadFile(trace)
@@ -95,10 +95,12 @@ func callName(line string) string {
 // Every file of the render (its 18 outputs, the journal and the next
 // manifest) is written out, its writing to disk started, before the
 // first is synced, and the syncs then run at once: the disk flushes them
-// together.
+// together. Each sync is made to take 20 ms (strace delays its return),
+// so syncs made at once overlap in the log whatever the disk's speed.
 func TestFilesStagedThenSyncedAtOnce(t *testing.T) {
 	t.Parallel() // it runs plandoc in a process of its own
-	log := straceLog(t, "sync_file_range,fsync", "render", "-o", filepath.Join(t.TempDir(), "out"), twoPlans(t)[0])
+	log := straceLog(t, []string{"-e", "trace=sync_file_range,fsync", "-e", "inject=fsync:delay_exit=20000"},
+		"render", "-o", filepath.Join(t.TempDir(), "out"), twoPlans(t)[0])
 	last, starts, overlapping := -1, 0, 0
 	for i, line := range log {
 		if callName(line) == "sync_file_range" {
