@@ -23,7 +23,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"golang.org/x/net/html/charset"
 )
@@ -46,8 +45,6 @@ type File struct {
 	calcRawCache     sync.Map
 	formulaArgCache  sync.Map
 	customProps      *customPropsWritten
-	stylesCopied     *marshalledStyles                // the styles CopyStylesFrom gave, and their XML
-	stylesMarshalled atomic.Pointer[marshalledStyles] // this file's styles as others copied them
 	CalcChain        *xlsxCalcChain
 	CharsetReader    func(charset string, input io.Reader) (rdr io.Reader, err error)
 	Comments         map[string]*xlsxComments

@@ -69,10 +69,7 @@ func (p newFileParts) sheetFor(f *File) *xlsxWorksheet {
 // CopyStylesFrom gives f a copy of src's styles (plandoc's patch): files
 // that start with the same styles make them once, in src, instead of each
 // through NewStyle, whose look-ups compare each new style with every one
-// made before. The style ids src's NewStyle returned hold in f. The copy
-// also takes the XML src's styles marshal to, made once for all the files
-// that copy them: a file that leaves its styles as copied writes them
-// without marshalling them again.
+// made before. The style ids src's NewStyle returned hold in f.
 func (f *File) CopyStylesFrom(src *File) error {
 	src.mu.Lock()
 	s, err := src.stylesReader()
@@ -83,37 +80,10 @@ func (f *File) CopyStylesFrom(src *File) error {
 	s.mu.Lock()
 	styles := cloneDecoded(s)
 	s.mu.Unlock()
-	m := src.stylesMarshalled.Load()
-	if m == nil || !reflect.DeepEqual(m.styles, styles) {
-		m = &marshalledStyles{styles: cloneDecoded(styles)}
-		if m.xml, err = xml.Marshal(m.styles); err != nil {
-			return err
-		}
-		src.stylesMarshalled.Store(m)
-	}
 	f.mu.Lock()
 	f.Styles = styles
-	f.stylesCopied = m
 	f.mu.Unlock()
 	return nil
-}
-
-// marshalledStyles are styles and the XML they marshal to. Both copies
-// leave unexported fields zero, so reflect.DeepEqual compares what the XML
-// is made of (the style sheet's parts keep nothing else).
-type marshalledStyles struct {
-	styles *xlsxStyleSheet
-	xml    []byte
-}
-
-// stylesXML is f's styles marshalled: the copied XML while they are as
-// copied (a copy of it, which the writer may change in place).
-func (f *File) stylesXML() []byte {
-	if m := f.stylesCopied; m != nil && reflect.DeepEqual(f.Styles, m.styles) {
-		return slices.Clone(m.xml)
-	}
-	output, _ := xml.Marshal(f.Styles)
-	return output
 }
 
 // cloneDecoded copies a decoded part: every pointer, slice, map and

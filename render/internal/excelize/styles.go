@@ -41,7 +41,7 @@ func (f *File) stylesReader() (*xlsxStyleSheet, error) {
 // structure.
 func (f *File) styleSheetWriter() {
 	if f.Styles != nil {
-		output := f.stylesXML()
+		output, _ := xml.Marshal(f.Styles)
 		f.saveFileList(defaultXMLPathStyles, f.replaceNameSpaceBytes(defaultXMLPathStyles, output))
 	}
 }
