@@ -148,8 +148,8 @@ func (f *Folder) spill(file File) (File, error) {
 	return f.stage(file)
 }
 
-// stage writes a file's bytes to a temporary file in its folder, which
-// write commits, and lets them go from memory.
+// stage writes a file's bytes to its staging file in its folder, which
+// WriteAll syncs and puts in place, and lets them go from memory.
 func (f *Folder) stage(file File) (File, error) {
 	tmp, err := safefile.Stage(filepath.Join(f.dir, filepath.FromSlash(file.Path)), file.parts...)
 	if err != nil {

@@ -5,5 +5,5 @@ package safefile
 import "os"
 
 // startWriteback does nothing where the system has no sync_file_range:
-// Commit's sync writes the data.
+// Sync writes the data.
 func startWriteback(*os.File) {}
