@@ -96,10 +96,10 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 // memory at once. What is spilled becomes the folder's only with
 // WriteAll; Release removes what was not committed.
 type Folder struct {
-	dir     string
-	unlock  func()
-	mu      sync.Mutex
-	spilled map[string]string // output path → temporary file
+	dir    string
+	unlock func()
+	mu     sync.Mutex
+	staged map[string]string // output path → its staging file, not yet in place
 }
 
 // spillAbove is the size from which an output is spilled: the 2021
@@ -118,18 +118,18 @@ func Hold(dir string) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Folder{dir: dir, unlock: unlock, spilled: map[string]string{}}, nil
+	return &Folder{dir: dir, unlock: unlock, staged: map[string]string{}}, nil
 }
 
-// Release removes the spilled files WriteAll did not commit and lets the
-// folder go.
+// Release removes the staged files WriteAll did not put in place and
+// lets the folder go.
 func (f *Folder) Release() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for _, tmp := range f.spilled {
+	for _, tmp := range f.staged {
 		os.Remove(tmp)
 	}
-	f.spilled = map[string]string{}
+	f.staged = map[string]string{}
 	f.unlock()
 }
 
@@ -156,7 +156,7 @@ func (f *Folder) stage(file File) (File, error) {
 		return file, err
 	}
 	f.mu.Lock()
-	f.spilled[file.Path] = tmp
+	f.staged[file.Path] = tmp
 	f.mu.Unlock()
 	file.parts = nil
 	return file, nil
@@ -176,7 +176,7 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	if err != nil {
 		return err
 	}
-	keep := f.spilledPaths()
+	keep := f.stagedPaths()
 	for _, d := range folders {
 		if _, err := safefile.RemoveTemps(d, keep...); err != nil {
 			return err
@@ -212,9 +212,9 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	// syncing each before renaming it waited for one flush a file. Nothing
 	// is yet in place, so a failure here leaves the folder as it was, and
 	// a killed run leaves only staging files.
-	staged := append([]File{{Path: journalName, parts: [][]byte{journalRaw}}}, files[:len(files)-1]...)
-	staged = append(staged, File{Path: manifestName, parts: [][]byte{manifest}})
-	if err := f.stageAndSync(staged); err != nil {
+	every := append([]File{{Path: journalName, parts: [][]byte{journalRaw}}}, files[:len(files)-1]...)
+	every = append(every, File{Path: manifestName, parts: [][]byte{manifest}})
+	if err := f.stageAndSync(every); err != nil {
 		return err
 	}
 
@@ -289,7 +289,7 @@ func (f *Folder) stageAndSync(files []File) error {
 			}
 		}
 		f.mu.Lock()
-		tmps[i] = f.spilled[file.Path]
+		tmps[i] = f.staged[file.Path]
 		f.mu.Unlock()
 	}
 	return atOnce(len(files), func(i int) error {
@@ -331,17 +331,17 @@ const parallelSyncs = 32
 // install renames a staged, synced file into place.
 func (f *Folder) install(p string) error {
 	f.mu.Lock()
-	tmp := f.spilled[p]
-	delete(f.spilled, p)
+	tmp := f.staged[p]
+	delete(f.staged, p)
 	f.mu.Unlock()
 	return safefile.Install(tmp, filepath.Join(f.dir, filepath.FromSlash(p)))
 }
 
-func (f *Folder) spilledPaths() []string {
+func (f *Folder) stagedPaths() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []string
-	for _, tmp := range f.spilled {
+	for _, tmp := range f.staged {
 		out = append(out, tmp)
 	}
 	return out

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"runtime/debug"
-	"sync"
 )
 
 // The garbage collector's settings for a batch render. The collector runs
@@ -20,12 +19,7 @@ const (
 	memoryPerTask     = 36 << 10  // a render's live heap per task at its peak is below this, at 10,000 and 100,000 tasks
 	pdfMemoryPerTask  = 3584      // the same without the workbooks: the annex alone peaks at 2.4 KB a task (240 MB live at 100,000 tasks; 357 MB resident under this limit)
 	maxMemoryLimit    = 1280 << 20
-	renderHeap        = 64 << 20 // what the real plan's render allocates, prepared in huge pages (heapInHugePages): larger plans gained no more
 )
-
-// prepareHeap readies the process's heap for a render once: a process
-// making several (the tests, the benchmarks) keeps the huge pages.
-var prepareHeap = sync.OnceFunc(func() { heapInHugePages(renderHeap) })
 
 // batchCollector sets the garbage collector for a batch render and returns
 // what restores the settings before. The settings are the whole process's,

@@ -92,7 +92,7 @@ func replace(dst string, write func(io.Writer) error) error {
 		os.Remove(tmp.Name())
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
-	return install(tmp.Name(), dst)
+	return Install(tmp.Name(), dst)
 }
 
 // StagingName is the temporary file Stage writes for dst: beside it, and
@@ -149,10 +149,6 @@ func Sync(staged, dst string) error {
 	return nil
 }
 
-// Install renames a staged file, synced by Sync, over dst, as Write does
-// with its own temporary file.
-func Install(staged, dst string) error { return install(staged, dst) }
-
 // createTemp makes the temporary file that will become dst, in dst's
 // folder (created if need be), so the rename stays on one file system.
 func createTemp(dst string) (*os.File, error) {
@@ -166,9 +162,10 @@ func createTemp(dst string) (*os.File, error) {
 	return tmp, nil
 }
 
-// install gives a synced temporary file its mode and renames it over dst;
-// on failure it is removed and dst stays as it was.
-func install(tmp, dst string) error {
+// Install gives a synced temporary file (Write's own, or one Stage wrote
+// and Sync synced) its mode and renames it over dst; on failure it is
+// removed and dst stays as it was.
+func Install(tmp, dst string) error {
 	if err := os.Chmod(tmp, 0o644); err != nil {
 		os.Remove(tmp)
 		return msg.Errorf("writing %s: %w", dst, err)
@@ -178,15 +175,6 @@ func install(tmp, dst string) error {
 		return msg.Errorf("writing %s: %w", dst, err)
 	}
 	return nil
-}
-
-// WriteSynced is Write followed by SyncDir of dst's folder: for a file
-// that must be on disk before the next step starts.
-func WriteSynced(dst string, content []byte) error {
-	if err := Write(dst, content); err != nil {
-		return err
-	}
-	return SyncDir(filepath.Dir(dst))
 }
 
 // SyncDir makes the renames and removals in dir durable. Windows has no
