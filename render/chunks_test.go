@@ -26,9 +26,26 @@ func TestChunksHoldWhatABufferHolds(t *testing.T) {
 	if len(c.blocks) < 3 {
 		t.Fatalf("%d blocks: the test must cross block boundaries", len(c.blocks))
 	}
-	for i, b := range c.blocks[:len(c.blocks)-1] {
-		if len(b) != chunkSize {
-			t.Fatalf("block %d holds %d bytes; all but the last are full", i, len(b))
+	size := firstChunk
+	for i, b := range c.blocks {
+		if i > 0 {
+			size = min(2*size, chunkSize)
 		}
+		if cap(b) != size {
+			t.Fatalf("block %d is %d bytes; want %d (doubling from %d to %d)", i, cap(b), size, firstChunk, chunkSize)
+		}
+		if i < len(c.blocks)-1 && len(b) != cap(b) {
+			t.Fatalf("block %d holds %d bytes of %d; all but the last are full", i, len(b), cap(b))
+		}
+	}
+}
+
+// A run of a few rows takes a few kilobytes, not a whole block of the
+// largest size.
+func TestChunksOfAFewRowsAreSmall(t *testing.T) {
+	var c chunks
+	c.Write(bytes.Repeat([]byte("<row/>"), 100))
+	if len(c.blocks) != 1 || cap(c.blocks[0]) != firstChunk {
+		t.Fatalf("600 bytes took %d blocks, the first of %d bytes; want one of %d", len(c.blocks), cap(c.blocks[0]), firstChunk)
 	}
 }

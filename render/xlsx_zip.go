@@ -8,7 +8,6 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -227,39 +226,71 @@ func fastDeflate(w io.Writer) (io.WriteCloser, error) {
 	return pooledDeflater{fw}, nil
 }
 
-var contentTypeEntries = []*regexp.Regexp{
-	regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`),
-	regexp.MustCompile(`<Override [^>]*?(?:/>|></Override>)`),
-}
+// contentTypeEntries are the elements of [Content_Types].xml sorted.
+var contentTypeEntries = []string{"Default", "Override"}
 
 // sortContentTypes puts the content types' Default and Override entries in
 // order: excelize writes them in map order once a workbook has a chart, and
 // their order means nothing to a reader.
 func sortContentTypes(xml []byte) []byte {
-	for _, re := range contentTypeEntries {
-		xml = sortRun(xml, re)
+	for _, tag := range contentTypeEntries {
+		xml = sortRun(xml, elementSpans(xml, tag))
 	}
 	return xml
 }
 
-// sortRun sorts the entries re finds, when they stand in one unbroken run.
-func sortRun(xml []byte, re *regexp.Regexp) []byte {
-	locs := re.FindAllIndex(xml, -1)
-	if len(locs) < 2 {
+// elementSpans finds each element <tag …/> or <tag …></tag> in xml, where
+// the attributes hold no '>' (as excelize writes them escaped): what the
+// pattern `<tag [^>]*?(?:/>|></tag>)` matches, found without one (a
+// tenth of the workbooks' zip time went to the regular expressions).
+func elementSpans(xml []byte, tag string) [][2]int {
+	open, closing := "<"+tag+" ", "</"+tag+">"
+	var spans [][2]int
+	for at := 0; ; {
+		i := bytes.Index(xml[at:], []byte(open))
+		if i < 0 {
+			return spans
+		}
+		start := at + i
+		gt := bytes.IndexByte(xml[start+len(open):], '>')
+		if gt < 0 {
+			return spans
+		}
+		gt += start + len(open)
+		switch {
+		case xml[gt-1] == '/':
+			spans = append(spans, [2]int{start, gt + 1})
+			at = gt + 1
+		case bytes.HasPrefix(xml[gt+1:], []byte(closing)):
+			end := gt + 1 + len(closing)
+			spans = append(spans, [2]int{start, end})
+			at = end
+		default:
+			at = start + 1
+		}
+	}
+}
+
+// sortRun sorts the elements at spans, when they stand in one unbroken run.
+func sortRun(xml []byte, spans [][2]int) []byte {
+	if len(spans) < 2 {
 		return xml
 	}
-	for i := 1; i < len(locs); i++ {
-		if locs[i][0] != locs[i-1][1] {
+	for i := 1; i < len(spans); i++ {
+		if spans[i][0] != spans[i-1][1] {
 			return xml // not one run of entries: leave what we do not understand
 		}
 	}
-	entries := make([]string, len(locs))
-	for i, l := range locs {
+	entries := make([]string, len(spans))
+	for i, l := range spans {
 		entries[i] = string(xml[l[0]:l[1]])
 	}
 	sort.Strings(entries)
-	start, end := locs[0][0], locs[len(locs)-1][1]
-	out := append([]byte{}, xml[:start]...)
-	out = append(out, strings.Join(entries, "")...)
+	start, end := spans[0][0], spans[len(spans)-1][1]
+	out := make([]byte, 0, len(xml))
+	out = append(out, xml[:start]...)
+	for _, e := range entries {
+		out = append(out, e...)
+	}
 	return append(out, xml[end:]...)
 }
