@@ -12,7 +12,6 @@
 package excelize
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strconv"
 	"strings"
@@ -1340,7 +1339,7 @@ func (f *File) AddChartSheet(sheet string, chart *Chart, combo ...*Chart) error 
 	rID := f.addRels(f.getWorkbookRelsPath(), SourceRelationshipChartsheet, fmt.Sprintf("/xl/chartsheets/sheet%d.xml", sheetID), "")
 	// Update workbook.xml
 	f.setWorkbook(sheet, sheetID, rID)
-	chartsheet, _ := xml.Marshal(cs)
+	chartsheet, _ := marshalXML(cs)
 	f.addSheetNameSpace(sheet, NameSpaceSpreadSheet)
 	f.saveFileList(path, replaceRelationshipsBytes(f.replaceNameSpaceBytes(path, chartsheet)))
 	return err

@@ -13,7 +13,6 @@ package excelize
 
 import (
 	"bytes"
-	"encoding/xml"
 	"io"
 	"reflect"
 	"slices"
@@ -75,7 +74,7 @@ func (f *File) SetAppProps(appProperties *AppProperties) error {
 	setNoPtrFieldsVal([]string{"Application", "ScaleCrop", "DocSecurity", "Company", "LinksUpToDate", "HyperlinksChanged", "AppVersion"},
 		reflect.ValueOf(*appProperties), reflect.ValueOf(app).Elem())
 	app.Vt = NameSpaceDocumentPropertiesVariantTypes.Value
-	output, err := xml.Marshal(app)
+	output, err := marshalXML(app)
 	f.saveFileList(defaultXMLPathDocPropsApp, output)
 	return err
 }
@@ -202,7 +201,7 @@ func (f *File) SetDocProps(docProperties *DocProperties) error {
 	if docProperties.Modified != "" {
 		newProps.Modified = &xlsxDcTerms{Type: "dcterms:W3CDTF", Text: docProperties.Modified}
 	}
-	output, err := xml.Marshal(newProps)
+	output, err := marshalXML(newProps)
 	f.saveFileList(defaultXMLPathDocPropsCore, output)
 
 	return err
@@ -283,7 +282,7 @@ func (f *File) SetCustomProps(prop CustomProperty) error {
 	if err := f.addContentTypePart(0, "customProperties"); err != nil {
 		return err
 	}
-	output, err := xml.Marshal(customProps)
+	output, err := marshalXML(customProps)
 	f.saveFileList(defaultXMLPathDocPropsCustom, output)
 	if written, ok := f.Pkg.Load(defaultXMLPathDocPropsCustom); ok {
 		f.customProps = &customPropsWritten{xml: written.([]byte), props: customProps.Property}

@@ -13,7 +13,6 @@ package excelize
 
 import (
 	"bytes"
-	"encoding/xml"
 	"io"
 	"reflect"
 	"strconv"
@@ -191,7 +190,7 @@ func (f *File) addChart(opts *Chart, comboCharts []*Chart) {
 	if xlsxChartSpace.Chart.PlotArea != nil && xlsxChartSpace.Chart.PlotArea.DateAx != nil {
 		xlsxChartSpace.Chart.PlotArea.CatAx = nil
 	}
-	chart, _ := xml.Marshal(xlsxChartSpace)
+	chart, _ := marshalXML(xlsxChartSpace)
 	media := "xl/charts/chart" + strconv.Itoa(count+1) + ".xml"
 	f.saveFileList(media, chart)
 }
@@ -1644,7 +1643,7 @@ func (f *File) addDrawingChart(sheet, drawingXML, cell string, width, height, rI
 	if len(opts.Name) > 0 {
 		graphicFrame.NvGraphicFramePr.CNvPr.Name = opts.Name
 	}
-	graphic, _ := xml.Marshal(graphicFrame)
+	graphic, _ := marshalXML(graphicFrame)
 	twoCellAnchor.GraphicFrame = string(graphic)
 	twoCellAnchor.ClientData = &xdrClientData{
 		FLocksWithSheet:  *opts.Locked,
@@ -1687,7 +1686,7 @@ func (f *File) addSheetDrawingChart(drawingXML string, rID int, opts *GraphicOpt
 			},
 		},
 	}
-	graphic, _ := xml.Marshal(graphicFrame)
+	graphic, _ := marshalXML(graphicFrame)
 	absoluteAnchor.GraphicFrame = string(graphic)
 	absoluteAnchor.ClientData = &xdrClientData{
 		FLocksWithSheet:  *opts.Locked,

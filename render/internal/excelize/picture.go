@@ -13,7 +13,6 @@ package excelize
 
 import (
 	"bytes"
-	"encoding/xml"
 	"image"
 	"io"
 	"math"
@@ -860,7 +859,7 @@ func (f *File) getDrawingRelationships(rels, rID string) *xlsxRelationship {
 func (f *File) drawingsWriter() {
 	f.Drawings.Range(func(path, d interface{}) bool {
 		if d != nil {
-			v, _ := xml.Marshal(d.(*xlsxWsDr))
+			v, _ := marshalXML(d.(*xlsxWsDr))
 			f.saveFileList(path.(string), v)
 		}
 		return true

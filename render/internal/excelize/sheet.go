@@ -100,7 +100,7 @@ func (f *File) contentTypesReader() (*xlsxTypes, error) {
 // serialize structure.
 func (f *File) contentTypesWriter() {
 	if f.ContentTypes != nil {
-		output, _ := xml.Marshal(f.ContentTypes)
+		output, _ := marshalXML(f.ContentTypes)
 		f.saveFileList(defaultXMLPathContentTypes, output)
 	}
 }
@@ -266,7 +266,7 @@ func (f *File) setSheet(index int, name string) {
 func (f *File) relsWriter() {
 	f.Relationships.Range(func(path, rel interface{}) bool {
 		if rel != nil {
-			output, _ := xml.Marshal(rel.(*xlsxRelationships))
+			output, _ := marshalXML(rel.(*xlsxRelationships))
 			if strings.HasPrefix(path.(string), "xl/worksheets/sheet/rels/sheet") {
 				output = f.replaceNameSpaceBytes(path.(string), output)
 			}

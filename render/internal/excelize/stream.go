@@ -244,7 +244,7 @@ func (sw *StreamWriter) AddTable(table *Table) error {
 	if err = sw.file.addContentTypePart(tableID, "table"); err != nil {
 		return err
 	}
-	b, _ := xml.Marshal(tbl)
+	b, _ := marshalXML(tbl)
 	sw.file.saveFileList(tableXML, b)
 	return err
 }
@@ -789,12 +789,14 @@ func (sw *StreamWriter) Flush() error {
 // names order range.
 func bulkAppendFields(w io.Writer, ws *xlsxWorksheet, from, to int) {
 	s := reflect.ValueOf(ws).Elem()
-	enc := xml.NewEncoder(w)
-	for i := 0; i < s.NumField(); i++ {
-		if from <= i && i <= to {
-			_ = enc.Encode(s.Field(i).Interface())
+	_ = encodeXML(w, func(enc *xml.Encoder) error {
+		for i := 0; i < s.NumField(); i++ {
+			if from <= i && i <= to {
+				_ = enc.Encode(s.Field(i).Interface())
+			}
 		}
-	}
+		return nil
+	})
 }
 
 // bufferedWriter uses a temp file to store an extended buffer. Writes are

@@ -41,7 +41,7 @@ func (f *File) stylesReader() (*xlsxStyleSheet, error) {
 // structure.
 func (f *File) styleSheetWriter() {
 	if f.Styles != nil {
-		output, _ := xml.Marshal(f.Styles)
+		output, _ := marshalXML(f.Styles)
 		f.saveFileList(defaultXMLPathStyles, f.replaceNameSpaceBytes(defaultXMLPathStyles, output))
 	}
 }
@@ -144,7 +144,7 @@ func marshalTheme(theme *decodeTheme) []byte {
 // serialize structure.
 func (f *File) sharedStringsWriter() {
 	if f.SharedStrings != nil {
-		output, _ := xml.Marshal(f.SharedStrings)
+		output, _ := marshalXML(f.SharedStrings)
 		f.saveFileList(defaultXMLPathSharedStrings, f.replaceNameSpaceBytes(defaultXMLPathSharedStrings, output))
 	}
 }

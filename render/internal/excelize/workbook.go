@@ -275,7 +275,7 @@ func (f *File) workBookWriter() {
 			}
 		}
 		f.WorkBook.DecodeAlternateContent = nil
-		output, _ := xml.Marshal(f.WorkBook)
+		output, _ := marshalXML(f.WorkBook)
 		f.saveFileList(f.getWorkbookPath(), replaceRelationshipsBytes(f.replaceNameSpaceBytes(f.getWorkbookPath(), output)))
 	}
 }
