@@ -48,10 +48,7 @@ func compressShared(name string, content []byte) (compressedPart, error) {
 		return c, nil
 	}
 	var buf bytes.Buffer
-	d, err := fastDeflate(&buf)
-	if err != nil {
-		return c, err
-	}
+	d := fastDeflate(&buf)
 	if _, err := d.Write(content); err != nil {
 		return c, err
 	}

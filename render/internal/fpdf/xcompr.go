@@ -7,7 +7,10 @@ package fpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
+	"hash/adler32"
+	"io"
 	"sync"
 )
 
@@ -34,11 +37,36 @@ var zwriters = sync.Pool{New: func() any {
 	return zw
 }}
 
+// NewDeflater, when set, makes the deflate writer each stream is
+// compressed with, instead of compress/zlib's at BestSpeed (plandoc's
+// patch: plandoc compresses with its own copy of compress/flate, so a
+// document's bytes do not change with the Go release that builds it). The
+// zlib header and checksum around the stream are written as compress/zlib
+// writes them at BestSpeed; the writer's Close ends the stream.
+var NewDeflater func(w io.Writer) io.WriteCloser
+
+// zlibBestSpeed is the header compress/zlib writes at BestSpeed.
+var zlibBestSpeed = [2]byte{0x78, 0x01}
+
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
+	if NewDeflater != nil {
+		buf.Write(zlibBestSpeed[:])
+		dw := NewDeflater(buf)
+		if _, err := dw.Write(data); err != nil {
+			panic(fmt.Errorf("could not zlib-compress slice: %w", err))
+		}
+		if err := dw.Close(); err != nil {
+			panic(fmt.Errorf("could not close zlib writer: %w", err))
+		}
+		var sum [4]byte
+		binary.BigEndian.PutUint32(sum[:], adler32.Checksum(data))
+		buf.Write(sum[:])
+		return mem
+	}
 	zw := zwriters.Get().(*zlib.Writer)
 	defer zwriters.Put(zw)
 	zw.Reset(buf)
