@@ -4,6 +4,7 @@
 package fpdf
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
@@ -52,23 +53,36 @@ func fontDefSHA1(fdt *fontDefType) (string, error) {
 		buf = append(buf, "null"...)
 	} else {
 		buf = append(buf, '[')
-		// Widths repeat (every code point without a glyph has the same):
-		// each run is written by copying the digits of the one before.
-		var last []byte
-		for i, w := range fdt.Cw {
+		// Widths repeat (every code point without a glyph has the same,
+		// 63,000 of a Latin font's 65,536): a run is its first width, then
+		// its comma and digits repeated, copied a block at a time.
+		cw := fdt.Cw
+		for i := 0; i < len(cw); {
+			j := i + 1
+			for j < len(cw) && cw[j] == cw[i] {
+				j++
+			}
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			if i > 0 && w == fdt.Cw[i-1] {
-				buf = append(buf, last...)
-			} else {
-				at := len(buf)
-				num(w)
-				last = append(last[:0], buf[at:]...)
+			at := len(buf)
+			num(cw[i])
+			if repeats := j - i - 1; repeats > 0 {
+				unit := append([]byte{','}, buf[at:]...)
+				block := bytes.Repeat(unit, max(1, min(repeats, (4<<10)/len(unit))))
+				for left := repeats; left > 0; {
+					k := min(left, len(block)/len(unit))
+					buf = append(buf, block[:k*len(unit)]...)
+					left -= k
+					if len(buf) > 15<<10 {
+						flush()
+					}
+				}
 			}
 			if len(buf) > 15<<10 {
 				flush()
 			}
+			i = j
 		}
 		buf = append(buf, ']')
 	}
