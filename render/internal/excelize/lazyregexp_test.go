@@ -61,3 +61,23 @@ func TestColumnNamesMadeOnFirstUse(t *testing.T) {
 		t.Errorf("ColumnNumberToName(702) allocates %v times", allocs)
 	}
 }
+
+// The number-format tables made on first use hold what upstream's made
+// at start-up: every language's and currency's entry.
+func TestNumberFormatTablesMadeWhole(t *testing.T) {
+	for name, got := range map[string]int{
+		"langNumFmt": len(langNumFmt()), "currencyNumFmt": len(currencyNumFmt()),
+		"supportedLanguageInfo": len(supportedLanguageInfo()), "supportedLanguageCodeInfo": len(supportedLanguageCodeInfo()),
+	} {
+		want := map[string]int{"langNumFmt": 5, "currencyNumFmt": 471, "supportedLanguageInfo": 416, "supportedLanguageCodeInfo": 2}[name]
+		if got != want {
+			t.Errorf("%s holds %d entries; upstream's %d", name, got, want)
+		}
+	}
+	if f := currencyNumFmt()[164]; f == "" {
+		t.Error("currency format 164 is missing")
+	}
+	if info := supportedLanguageInfo()[1066]; len(info.tags) == 0 || info.tags[0] != "vi-VN" || info.apFmt != apFmtVietnamese {
+		t.Errorf("Vietnamese (1066): %+v", info)
+	}
+}
