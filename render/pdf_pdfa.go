@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/plandoc/plandoc/data/msg"
 )
@@ -34,14 +35,21 @@ type pdfObject struct {
 	rest [][]byte // the rest of a stream fpdf handed over in parts (a page's content)
 }
 
+// The patterns of fpdf's output, compiled by the first PDF made rather
+// than by every plandoc command as it starts.
 var (
-	xrefStart   = regexp.MustCompile(`\nstartxref\n(\d+)\n%%EOF\n?$`)
-	objHeader   = regexp.MustCompile(`^(\d+) 0 obj\n`)
-	infoDate    = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
-	trailerRoot = regexp.MustCompile(`/Root (\d+) 0 R`)
-	trailerInfo = regexp.MustCompile(`/Info (\d+) 0 R`)
-	emptyFiles  = regexp.MustCompile(`\s*/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>`)
+	xrefStart   = lazyRegexp(`\nstartxref\n(\d+)\n%%EOF\n?$`)
+	objHeader   = lazyRegexp(`^(\d+) 0 obj\n`)
+	infoDate    = lazyRegexp(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
+	trailerRoot = lazyRegexp(`/Root (\d+) 0 R`)
+	trailerInfo = lazyRegexp(`/Info (\d+) 0 R`)
+	emptyFiles  = lazyRegexp(`\s*/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>`)
 )
+
+// lazyRegexp compiles a pattern when it is first used.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
 
 // pdfA turns fpdf's output, the parts it was made of, into PDF/A-1b;
 // meta is what the XMP says.
@@ -49,7 +57,7 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 	if len(parts) == 0 {
 		return nil, msg.Errorf("pdf/a: no file")
 	}
-	m := xrefStart.FindSubmatch(parts[len(parts)-1])
+	m := xrefStart().FindSubmatch(parts[len(parts)-1])
 	if m == nil {
 		return nil, msg.Errorf("pdf/a: no startxref")
 	}
@@ -59,8 +67,8 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 	if err != nil {
 		return nil, err
 	}
-	rootNum, _ := strconv.Atoi(string(trailerRoot.FindSubmatch(trailer)[1]))
-	infoNum, _ := strconv.Atoi(string(trailerInfo.FindSubmatch(trailer)[1]))
+	rootNum, _ := strconv.Atoi(string(trailerRoot().FindSubmatch(trailer)[1]))
+	infoNum, _ := strconv.Atoi(string(trailerInfo().FindSubmatch(trailer)[1]))
 	next := len(objs) + 1
 	add := func(body []byte) int {
 		n := next
@@ -69,7 +77,7 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 		return n
 	}
 	// The dates carry their zone, as the XMP's must.
-	objs[infoNum].body = infoDate.ReplaceAll(objs[infoNum].body, []byte(`/$1 (D:${2}+00'00')`))
+	objs[infoNum].body = infoDate().ReplaceAll(objs[infoNum].body, []byte(`/$1 (D:${2}+00'00')`))
 
 	// A CIDSet for each subset font: the CIDs its widths list, and 0. In
 	// number order, so the new objects are numbered the same every time.
@@ -122,7 +130,7 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 	meta2 := fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", len(xmp))
 	meta2 = append(append(meta2, xmp...), "\nendstream\n"...)
 	metaNum := add(meta2)
-	root := emptyFiles.ReplaceAll(objs[rootNum].body, nil)
+	root := emptyFiles().ReplaceAll(objs[rootNum].body, nil)
 	root = bytes.Replace(root, []byte("/Type /Catalog"), fmt.Appendf(nil, "/Type /Catalog\n/Metadata %d 0 R\n/OutputIntents [%d 0 R]", metaNum, intent), 1)
 	objs[rootNum].body = root
 
@@ -292,7 +300,7 @@ func splitObjects(pdf pdfFile, xref int) (objs map[int]*pdfObject, header, trail
 		pieces := pdf.pieces(o.off, end)
 		var h [][]byte
 		if len(pieces) > 0 {
-			h = objHeader.FindSubmatch(pieces[0])
+			h = objHeader().FindSubmatch(pieces[0])
 		}
 		if h == nil || string(h[1]) != strconv.Itoa(o.num) {
 			return nil, nil, nil, msg.Errorf("pdf/a: object %d is not where the xref says", o.num)

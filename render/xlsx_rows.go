@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/plandoc/plandoc/data"
@@ -30,11 +31,11 @@ type rowRuns map[string]*chunks
 
 // markerNonce makes the placeholders' text impossible to meet in a plan:
 // it is never written out, so the bytes stay the same every run.
-var markerNonce = func() string {
+var markerNonce = sync.OnceValue(func() string {
 	var b [16]byte
 	rand.Read(b[:])
 	return "plandoc-rows-" + hex.EncodeToString(b[:]) + "-"
-}()
+})
 
 // rowWriter collects one sheet's task rows into runs.
 type rowWriter struct {
@@ -77,7 +78,7 @@ func (w *rowWriter) flush() error {
 	if w.first == 0 {
 		return nil
 	}
-	marker := markerNonce + strconv.Itoa(len(w.runs))
+	marker := markerNonce() + strconv.Itoa(len(w.runs))
 	w.runs[marker] = w.run
 	w.run = new(chunks) // the run keeps its bytes; the next starts anew
 	first := w.first

@@ -119,7 +119,7 @@ func (z *sortedZip) finishPart() error {
 // row replaced by its run of task rows.
 func (z *sortedZip) completeSheet(p *zipPart, sheet []byte) error {
 	for {
-		i := bytes.Index(sheet, []byte(markerNonce))
+		i := bytes.Index(sheet, []byte(markerNonce()))
 		if i < 0 {
 			_, err := p.Write(sheet)
 			return err
