@@ -200,7 +200,13 @@ func (h *huffmanEncoder) bitCounts(list []literalNode, maxBits int32) []int32 {
 			// more values in the level below
 			l.lastFreq = l.nextPairFreq
 			// Take leaf counts from the lower level, except counts[level] remains the same.
-			copy(leafCounts[level][:level], leafCounts[level-1][:level])
+			//
+			// plandoc's patch: the whole row is copied as an array, not a
+			// slice of it through memmove, and its own count put back:
+			// the counts past a row's level are never read.
+			n := leafCounts[level][level]
+			leafCounts[level] = leafCounts[level-1]
+			leafCounts[level][level] = n
 			levels[l.level-1].needed = 2
 		}
 
