@@ -195,6 +195,8 @@ func (z *sortedZip) Close() error {
 	return zw.Close()
 }
 
+// contentTypeEntries are the elements of [Content_Types].xml that
+// sortContentTypes puts in order.
 var contentTypeEntries = []string{"Default", "Override"}
 
 // sortContentTypes puts the content types' Default and Override entries in
@@ -209,8 +211,8 @@ func sortContentTypes(xml []byte) []byte {
 
 // elementSpans finds each element <tag …/> or <tag …></tag> in xml, where
 // the attributes hold no '>' (as excelize writes them escaped): what the
-// pattern `<tag [^>]*?(?:/>|></tag>)` matches, found without one (a
-// tenth of the workbooks' zip time went to the regular expressions).
+// pattern `<tag [^>]*?(?:/>|></tag>)` matches, found without one (the
+// regular expressions took 0.7% of a render).
 func elementSpans(xml []byte, tag string) [][2]int {
 	open, closing := "<"+tag+" ", "</"+tag+">"
 	var spans [][2]int

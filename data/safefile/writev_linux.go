@@ -8,9 +8,9 @@ import (
 )
 
 // writeVectored writes the parts to f with writev, up to maxIovecs of them
-// a call, and says whether it could: a render stages twenty files of 240
-// parts (a PDF's pages are parts), one write each made the staging a
-// millisecond longer than the writing itself.
+// a call, and says whether it could: a render stages twenty files in 240
+// parts (each of a PDF's pages is one), and a write a part made staging
+// them twice as long.
 func writeVectored(f *os.File, parts [][]byte) (bool, error) {
 	rc, err := f.SyscallConn()
 	if err != nil {
