@@ -932,6 +932,9 @@ func (f *File) CalcCellValue(sheet, cell string, opts ...Options) (result string
 // storeCalcCache stores the calculated result in the cache with the given entry
 // as the key.
 func (f *File) storeCalcCache(entry, result string, rawCellValue bool) {
+	// The mark comes after the entry: a clearing between them then finds
+	// the mark set and clears once more, never an entry left unmarked.
+	defer f.calcCached.Store(true)
 	if rawCellValue {
 		f.calcRawCache.Store(entry, result)
 		return
@@ -940,7 +943,15 @@ func (f *File) storeCalcCache(entry, result string, rawCellValue bool) {
 }
 
 // clearCalcCache clear all calculation related caches.
+//
+// plandoc's patch: only when something was stored in them since they were
+// last cleared. Every cell set clears them, and clearing an empty sync.Map
+// still allocates its new root: 900 times in a render of plandoc's real
+// plan, which computes no formula.
 func (f *File) clearCalcCache() {
+	if !f.calcCached.Swap(false) {
+		return
+	}
 	f.calcCache.Clear()
 	f.calcRawCache.Clear()
 	f.formulaArgCache.Clear()
@@ -1836,6 +1847,7 @@ func (f *File) cellResolver(ctx *calcContext, sheet, cell string) (formulaArg, e
 				arg, _ = f.calcCellValue(ctx, sheet, cell)
 				ctx.iterationsCache[ref] = arg
 				f.formulaArgCache.Store(ref, arg)
+				f.calcCached.Store(true)
 				return arg, nil
 			}
 			ctx.mu.Unlock()
@@ -1872,6 +1884,7 @@ func (f *File) cellResolver(ctx *calcContext, sheet, cell string) (formulaArg, e
 		arg = newErrorFormulaArg(value, value)
 	}
 	f.formulaArgCache.Store(ref, arg)
+	f.calcCached.Store(true)
 	return arg, err
 }
 

@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/net/html/charset"
 )
@@ -44,6 +45,7 @@ type File struct {
 	calcCache        sync.Map
 	calcRawCache     sync.Map
 	formulaArgCache  sync.Map
+	calcCached       atomic.Bool // plandoc's patch: a calculation cache may hold entries
 	customProps      *customPropsWritten
 	CalcChain        *xlsxCalcChain
 	CharsetReader    func(charset string, input io.Reader) (rdr io.Reader, err error)

@@ -2,6 +2,7 @@ package excelize
 
 import (
 	"regexp"
+	"sync"
 	"testing"
 )
 
@@ -79,5 +80,42 @@ func TestNumberFormatTablesMadeWhole(t *testing.T) {
 	}
 	if info := supportedLanguageInfo()[1066]; len(info.tags) == 0 || info.tags[0] != "vi-VN" || info.apFmt != apFmtVietnamese {
 		t.Errorf("Vietnamese (1066): %+v", info)
+	}
+}
+
+// The calculation caches are cleared when a cell changes, as upstream
+// clears them, and clearing caches that hold nothing costs nothing.
+func TestCalcCacheClearedOnlyWhenHeld(t *testing.T) {
+	f := NewFile()
+	held := func() (n int) {
+		for _, m := range []*sync.Map{&f.calcCache, &f.calcRawCache, &f.formulaArgCache} {
+			m.Range(func(any, any) bool { n++; return true })
+		}
+		return n
+	}
+	if err := f.SetCellValue("Sheet1", "B1", 5); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("Sheet1", "A1", "=B1*2"); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := f.CalcCellValue("Sheet1", "A1"); err != nil || v != "10" {
+		t.Fatalf("A1 = %q, %v; want 10", v, err)
+	}
+	if held() == 0 {
+		t.Fatal("a calculation left nothing in the caches")
+	}
+	if err := f.SetCellValue("Sheet1", "B1", 6); err != nil {
+		t.Fatal(err)
+	}
+	if n := held(); n != 0 {
+		t.Fatalf("a cell set left %d cached entries", n)
+	}
+	if v, err := f.CalcCellValue("Sheet1", "A1"); err != nil || v != "12" {
+		t.Fatalf("A1 = %q, %v after B1 changed; want 12, not the cached 10", v, err)
+	}
+	f.clearCalcCache()
+	if allocs := testing.AllocsPerRun(100, f.clearCalcCache); allocs != 0 {
+		t.Errorf("clearing empty caches allocates %v times", allocs)
 	}
 }
