@@ -591,7 +591,10 @@ func (d *compressor) init(w io.Writer, level int) (err error) {
 		d.fill = (*compressor).fillStore
 		d.step = (*compressor).encSpeed
 		d.bestSpeed = newDeflateFast()
-		d.tokens = make([]token, maxStoreBlockSize)
+		// plandoc's patch: the tokens grow to what the largest block
+		// compressed needs (the encoder appends them), not 256 KB at once:
+		// most streams are small, and the heap clears what it allocates.
+		d.tokens = make([]token, 0, 1024)
 	case level == DefaultCompression:
 		level = 6
 		fallthrough

@@ -241,7 +241,7 @@ func TestSortsAreSortSorts(t *testing.T) {
 }
 
 // A writer at BestSpeed no longer carries the hash chains of the slower
-// levels: 640 KB it never used.
+// levels (640 KB) nor tokens for a whole block before it needs them.
 func TestBestSpeedWriterIsSmaller(t *testing.T) {
 	size := func(newWriter func() any) uint64 {
 		var before, after runtime.MemStats
@@ -254,7 +254,7 @@ func TestBestSpeedWriterIsSmaller(t *testing.T) {
 	}
 	ours := size(func() any { w, _ := NewWriter(io.Discard, BestSpeed); return w })
 	gos := size(func() any { w, _ := std.NewWriter(io.Discard, BestSpeed); return w })
-	if ours+600<<10 > gos {
-		t.Errorf("a BestSpeed writer takes %d bytes, Go's %d: want 600 KB less", ours, gos)
+	if ours+800<<10 > gos {
+		t.Errorf("a BestSpeed writer takes %d bytes, Go's %d: want 800 KB less", ours, gos)
 	}
 }
