@@ -39,8 +39,9 @@ func killable(t *testing.T, syscalls, fault string, args ...string) (exitCode in
 	return underStrace(t, []string{"-e", "trace=" + syscalls, "-e", "inject=" + syscalls + ":" + fault}, args...)
 }
 
-// underStrace runs plandoc under strace with these options.
-func underStrace(t *testing.T, options []string, args ...string) (exitCode int, stderr string) {
+// straced is plandoc run by strace with these options, strace's log
+// going to log.
+func straced(t *testing.T, log string, options []string, args ...string) *exec.Cmd {
 	t.Helper()
 	if _, err := exec.LookPath("strace"); err != nil {
 		t.Fatal("strace is not installed; run: apt-get install -y strace")
@@ -49,10 +50,16 @@ func underStrace(t *testing.T, options []string, args ...string) (exitCode int, 
 	if err != nil {
 		t.Fatalf("building plandoc: %v", err)
 	}
-	cmd := exec.Command("strace", append(append(append([]string{"-f", "-o", os.DevNull}, options...), bin), args...)...)
+	return exec.Command("strace", append(append(append([]string{"-f", "-o", log}, options...), bin), args...)...)
+}
+
+// underStrace runs plandoc under strace with these options.
+func underStrace(t *testing.T, options []string, args ...string) (exitCode int, stderr string) {
+	t.Helper()
+	cmd := straced(t, os.DevNull, options, args...)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
-	err = cmd.Run()
+	err := cmd.Run()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -70,12 +77,8 @@ func underStrace(t *testing.T, options []string, args ...string) (exitCode int, 
 // ("12345 fsync(8 <unfinished ...>", then "12345 <... fsync resumed>").
 func straceLog(t *testing.T, options []string, args ...string) []string {
 	t.Helper()
-	bin, err := plandocBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
 	trace := filepath.Join(t.TempDir(), "trace")
-	if out, err := exec.Command("strace", append(append(append([]string{"-f", "-o", trace}, options...), bin), args...)...).CombinedOutput(); err != nil {
+	if out, err := straced(t, trace, options, args...).CombinedOutput(); err != nil {
 		t.Fatalf("strace: %v\n%s", err, out)
 	}
 	raw, _ := os.ReadFile(trace)
@@ -359,7 +362,7 @@ func raceSetup(t *testing.T) (dir string, plans [2]string, bin string) {
 func TestASecondRenderIsRefusedWhileTheFirstWrites(t *testing.T) {
 	t.Parallel() // each runs plandoc in processes of its own
 	dir, plans, bin := raceSetup(t)
-	first := exec.Command("strace", "-f", "-o", os.DevNull, "-e", "trace=renameat", "-e", "inject=renameat:delay_exit=1000000:when=1", bin, "render", "-o", dir, plans[0])
+	first := straced(t, os.DevNull, []string{"-e", "trace=renameat", "-e", "inject=renameat:delay_exit=1000000:when=1"}, "render", "-o", dir, plans[0])
 	var firstOut bytes.Buffer
 	first.Stdout, first.Stderr = &firstOut, &firstOut
 	if err := first.Start(); err != nil {

@@ -7,12 +7,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/plandoc/plandoc/data/lazy"
 	"github.com/plandoc/plandoc/data/msg"
 )
 
@@ -38,18 +37,13 @@ type pdfObject struct {
 // The patterns of fpdf's output, compiled by the first PDF made rather
 // than by every plandoc command as it starts.
 var (
-	xrefStart   = lazyRegexp(`\nstartxref\n(\d+)\n%%EOF\n?$`)
-	objHeader   = lazyRegexp(`^(\d+) 0 obj\n`)
-	infoDate    = lazyRegexp(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
-	trailerRoot = lazyRegexp(`/Root (\d+) 0 R`)
-	trailerInfo = lazyRegexp(`/Info (\d+) 0 R`)
-	emptyFiles  = lazyRegexp(`\s*/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>`)
+	xrefStart   = lazy.Regexp(`\nstartxref\n(\d+)\n%%EOF\n?$`)
+	objHeader   = lazy.Regexp(`^(\d+) 0 obj\n`)
+	infoDate    = lazy.Regexp(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
+	trailerRoot = lazy.Regexp(`/Root (\d+) 0 R`)
+	trailerInfo = lazy.Regexp(`/Info (\d+) 0 R`)
+	emptyFiles  = lazy.Regexp(`\s*/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>`)
 )
-
-// lazyRegexp compiles a pattern when it is first used.
-func lazyRegexp(pattern string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
-}
 
 // pdfA turns fpdf's output, the parts it was made of, into PDF/A-1b;
 // meta is what the XMP says.

@@ -32,17 +32,18 @@ type compressedPart struct {
 	size       uint64
 }
 
+// sharedParts holds the compressed parts by their bytes: what a part
+// compresses to depends on its bytes alone, not on its name.
 var sharedParts = struct {
 	sync.Mutex
-	byName map[string]map[string]compressedPart // part name → its bytes → compressed
-	kept   int
-}{byName: map[string]map[string]compressedPart{}}
+	byContent map[string]compressedPart
+}{byContent: map[string]compressedPart{}}
 
 // compressShared compresses a shared part's bytes, or gives the bytes it
 // compressed before.
-func compressShared(name string, content []byte) (compressedPart, error) {
+func compressShared(content []byte) (compressedPart, error) {
 	sharedParts.Lock()
-	c, ok := sharedParts.byName[name][string(content)]
+	c, ok := sharedParts.byContent[string(content)]
 	sharedParts.Unlock()
 	if ok {
 		return c, nil
@@ -58,14 +59,8 @@ func compressShared(name string, content []byte) (compressedPart, error) {
 	c = compressedPart{compressed: buf.Bytes(), crc: crc32.ChecksumIEEE(content), size: uint64(len(content))}
 	sharedParts.Lock()
 	defer sharedParts.Unlock()
-	if sharedParts.kept < maxSharedParts {
-		if sharedParts.byName[name] == nil {
-			sharedParts.byName[name] = map[string]compressedPart{}
-		}
-		if _, ok := sharedParts.byName[name][string(content)]; !ok {
-			sharedParts.byName[name][string(content)] = c
-			sharedParts.kept++
-		}
+	if len(sharedParts.byContent) < maxSharedParts {
+		sharedParts.byContent[string(content)] = c
 	}
 	return c, nil
 }

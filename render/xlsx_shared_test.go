@@ -29,7 +29,7 @@ func TestSharedPartsAsCompressedAlone(t *testing.T) {
 		return sums
 	}
 	sharedParts.Lock()
-	sharedParts.byName, sharedParts.kept = map[string]map[string]compressedPart{}, 0 // as in a new process
+	sharedParts.byContent = map[string]compressedPart{} // as in a new process
 	sharedParts.Unlock()
 	shared := build()
 	if n := keptParts(); n != 8 {
@@ -52,14 +52,14 @@ func TestSharedPartsAsCompressedAlone(t *testing.T) {
 func keptParts() int {
 	sharedParts.Lock()
 	defer sharedParts.Unlock()
-	return sharedParts.kept
+	return len(sharedParts.byContent)
 }
 
 // Past maxSharedParts a part is compressed for its workbook alone, whole.
 func TestSharedPartsKeepAtMostTheirBound(t *testing.T) {
 	for i := range maxSharedParts + 10 {
 		content := []byte(fmt.Sprintf("<styleSheet>%d</styleSheet>", i))
-		c, err := compressShared("xl/styles.xml", content)
+		c, err := compressShared(content)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,9 +68,7 @@ func TestSharedPartsKeepAtMostTheirBound(t *testing.T) {
 			t.Fatalf("part %d: %q, %v; want its %d bytes back", i, got, err, len(content))
 		}
 	}
-	sharedParts.Lock()
-	defer sharedParts.Unlock()
-	if sharedParts.kept > maxSharedParts {
-		t.Errorf("%d parts kept; at most %d", sharedParts.kept, maxSharedParts)
+	if n := keptParts(); n > maxSharedParts {
+		t.Errorf("%d parts kept; at most %d", n, maxSharedParts)
 	}
 }

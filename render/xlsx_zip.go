@@ -92,7 +92,7 @@ func (z *sortedZip) finishPart() error {
 	p := z.open
 	z.open = nil
 	if p != nil && p.shared != nil {
-		c, err := compressShared(p.name, p.shared.Bytes())
+		c, err := compressShared(p.shared.Bytes())
 		if err != nil {
 			return err
 		}
@@ -118,8 +118,9 @@ func (z *sortedZip) finishPart() error {
 // completeSheet writes a worksheet into its part with each placeholder
 // row replaced by its run of task rows.
 func (z *sortedZip) completeSheet(p *zipPart, sheet []byte) error {
+	marker := []byte(markerNonce())
 	for {
-		i := bytes.Index(sheet, []byte(markerNonce()))
+		i := bytes.Index(sheet, marker)
 		if i < 0 {
 			_, err := p.Write(sheet)
 			return err

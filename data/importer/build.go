@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/lazy"
 )
 
 // planOut is the plan as it will be written.
@@ -31,7 +32,7 @@ type taskOut struct {
 	unitsText, partnersText string
 }
 
-var honorific = lazyRegexp(`^(Đ/c|Đ/C|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\.?\s+`)
+var honorific = lazy.Regexp(`^(Đ/c|Đ/C|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\.?\s+`)
 
 // build makes the registries and the tasks from what was read.
 func (p *parsed) build(ly *lastYear) *planOut {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/lazy"
 	"github.com/plandoc/plandoc/data/msg"
 )
 
@@ -291,7 +292,7 @@ func (p *parsed) cleanTT() {
 }
 
 var (
-	programLine  = lazyRegexp(`(?i)^(chương trình công tác(?: năm)?)\s*(\d{4})\s*(.*)$`)
-	decisionLine = lazyRegexp(`(?i)quyết định số\s*([0-9A-Za-z]+)\s*/\s*([^\s,]+)\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})\s*(?:của\s+)?(.*?)\)?\s*$`)
-	nationalLine = lazyRegexp(`(?i)^(cộng hòa|cộng hoà|độc lập)`)
+	programLine  = lazy.Regexp(`(?i)^(chương trình công tác(?: năm)?)\s*(\d{4})\s*(.*)$`)
+	decisionLine = lazy.Regexp(`(?i)quyết định số\s*([0-9A-Za-z]+)\s*/\s*([^\s,]+)\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})\s*(?:của\s+)?(.*?)\)?\s*$`)
+	nationalLine = lazy.Regexp(`(?i)^(cộng hòa|cộng hoà|độc lập)`)
 )

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/lazy"
 	"github.com/plandoc/plandoc/data/msg"
 )
 
@@ -181,11 +182,11 @@ func uniqueID(id, kind string, taken map[string]bool) string {
 
 var (
 	// Separators that always part names: "+", ";", line breaks, bullets.
-	hardSeparators = lazyRegexp(`\s*(?:\+|;|\n)\s*`)
-	bullet         = lazyRegexp(`^[-•–·+*]\s*`)
+	hardSeparators = lazy.Regexp(`\s*(?:\+|;|\n)\s*`)
+	bullet         = lazy.Regexp(`^[-•–·+*]\s*`)
 	// Separators that may be part of a name: commas and "và".
-	softSeparators = lazyRegexp(`\s*,\s*|\s+và\s+`)
-	groupName      = lazyRegexp(`^các (ban|phòng|bộ phận|tổ|đơn vị|khoa)( |$)`)
+	softSeparators = lazy.Regexp(`\s*,\s*|\s+và\s+`)
+	groupName      = lazy.Regexp(`^các (ban|phòng|bộ phận|tổ|đơn vị|khoa)( |$)`)
 )
 
 // hardSplit parts a cell on the separators that never belong to a name.

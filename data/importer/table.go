@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/lazy"
 )
 
 // The plan's columns and the headings real tables give them, folded
@@ -22,7 +23,7 @@ var columnHeadings = []struct {
 	{"approvers", []string{"cấp thông qua", "cấp trình", "cấp phê duyệt", "cấp quyết định"}},
 }
 
-var nonWord = lazyRegexp(`[^\p{L}\p{N}]+`)
+var nonWord = lazy.Regexp(`[^\p{L}\p{N}]+`)
 
 // foldHeading reduces a heading to words: "Bộ phận tham mưu,\nthực hiện" →
 // "bộ phận tham mưu thực hiện".
@@ -120,7 +121,7 @@ func (hs headings) isHeaderRow(r row) bool {
 	return n > 0
 }
 
-var monthHeading = lazyRegexp(`^(tháng|quý|t) ?\d+$`)
+var monthHeading = lazy.Regexp(`^(tháng|quý|t) ?\d+$`)
 
 // headingsSeen lists the non-empty cells of what looks like a table's
 // header — its first row of two cells or more, within the first 20 — for
@@ -154,7 +155,7 @@ func quoteHeadings(hs []string) string {
 }
 
 var (
-	sectionRow = lazyRegexp(`^((?:[IVXL]+|[A-Z]))[\.\)]\s*(.+)$`)
-	totalRow   = lazyRegexp(`^(tổng cộng|tổng số|cộng)\b`)
-	floatTT    = lazyRegexp(`^(\d+)\.0$`)
+	sectionRow = lazy.Regexp(`^((?:[IVXL]+|[A-Z]))[\.\)]\s*(.+)$`)
+	totalRow   = lazy.Regexp(`^(tổng cộng|tổng số|cộng)\b`)
+	floatTT    = lazy.Regexp(`^(\d+)\.0$`)
 )

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/lazy"
 )
 
 // heading is what the title lines and the text after the table say.
@@ -123,7 +124,7 @@ func abbreviate(s string) string {
 	return string(r[:57]) + "…"
 }
 
-var yearInTime = lazyRegexp(`\b(20\d\d)\b`)
+var yearInTime = lazy.Regexp(`\b(20\d\d)\b`)
 
 // yearOfDates is the year every year written in the tasks' times names
 // ("Tháng 3/2026", "15/6/2026"), with where it is first written; 0 when

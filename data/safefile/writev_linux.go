@@ -3,6 +3,7 @@ package safefile
 import (
 	"io"
 	"os"
+	"slices"
 	"syscall"
 	"unsafe"
 )
@@ -39,21 +40,22 @@ const maxIovecs = 1024
 // writeAllVectored writes every part with writev, in order, whatever
 // number of bytes each call takes; a call interrupted is made again.
 func writeAllVectored(parts [][]byte, writev func([]syscall.Iovec) (int, error)) error {
+	parts = slices.Clone(parts) // what is written is cut from this copy, not the caller's parts
 	iov := make([]syscall.Iovec, 0, min(len(parts), maxIovecs))
-	for len(parts) > 0 {
+	for {
+		for len(parts) > 0 && len(parts[0]) == 0 {
+			parts = parts[1:]
+		}
+		if len(parts) == 0 {
+			return nil
+		}
 		iov = iov[:0]
-		for _, p := range parts {
-			if len(iov) == maxIovecs {
-				break
-			}
+		for _, p := range parts[:min(len(parts), maxIovecs)] {
 			if len(p) > 0 {
 				v := syscall.Iovec{Base: &p[0]}
 				v.SetLen(len(p))
 				iov = append(iov, v)
 			}
-		}
-		if len(iov) == 0 {
-			return nil
 		}
 		n, err := writev(iov)
 		if err == syscall.EINTR {
@@ -65,19 +67,14 @@ func writeAllVectored(parts [][]byte, writev func([]syscall.Iovec) (int, error))
 		if n == 0 {
 			return io.ErrShortWrite
 		}
-		// Skip what was written: whole parts, then the start of one.
-		for n > 0 && len(parts) > 0 {
-			if len(parts[0]) <= n {
-				n -= len(parts[0])
+		// Cut what was written: whole parts, then the start of one.
+		for n > 0 {
+			k := min(n, len(parts[0]))
+			parts[0] = parts[0][k:]
+			n -= k
+			if len(parts[0]) == 0 {
 				parts = parts[1:]
-				continue
 			}
-			parts = append([][]byte{parts[0][n:]}, parts[1:]...)
-			n = 0
-		}
-		for len(parts) > 0 && len(parts[0]) == 0 {
-			parts = parts[1:]
 		}
 	}
-	return nil
 }

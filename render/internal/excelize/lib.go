@@ -238,15 +238,15 @@ func ColumnNameToNumber(name string) (int, error) {
 // ZZ is made when asked (columnName).
 var columnNames = sync.OnceValue(func() []string {
 	var all []byte
+	ends := make([]int, namedColumns+1)
 	for i := 1; i <= namedColumns; i++ {
 		all = appendColumnName(all, i)
+		ends[i] = len(all)
 	}
 	joined := string(all)
 	names := make([]string, namedColumns+1)
-	for i, at := 1, 0; i <= namedColumns; i++ {
-		l := len(appendColumnName(nil, i))
-		names[i] = joined[at : at+l]
-		at += l
+	for i := 1; i <= namedColumns; i++ {
+		names[i] = joined[ends[i-1]:ends[i]]
 	}
 	return names
 })
