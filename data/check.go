@@ -3,12 +3,12 @@ package data
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/plandoc/plandoc/data/lazy"
 	"github.com/plandoc/plandoc/data/msg"
 )
 
@@ -197,8 +197,8 @@ func (d *decoder) checkTask(p *Plan, i int, ttIndex map[string]int, used map[str
 }
 
 var (
-	fourDigitYear = regexp.MustCompile(`\b(19|20|21)\d\d\b`)
-	yearRange     = regexp.MustCompile(`\b\d{4}\s*[-–—]\s*\d{4}\b`) // "giai đoạn 2021 – 2025" names a period
+	fourDigitYear = lazy.Regexp(`\b(19|20|21)\d\d\b`)
+	yearRange     = lazy.Regexp(`\b\d{4}\s*[-–—]\s*\d{4}\b`) // "giai đoạn 2021 – 2025" names a period
 )
 
 // checkTitleYears refuses a title or summary that names another year than
@@ -207,7 +207,7 @@ var (
 func (d *decoder) checkTitleYears(p *Plan) {
 	y := strconv.Itoa(p.Program.Year)
 	for _, f := range []struct{ key, text string }{{"title", p.Program.Title}, {"summary", p.Program.Summary}} {
-		for _, m := range fourDigitYear.FindAllString(yearRange.ReplaceAllString(f.text, ""), -1) {
+		for _, m := range fourDigitYear().FindAllString(yearRange().ReplaceAllString(f.text, ""), -1) {
 			if m != y && p.Program.Year != 0 {
 				d.errorf("program."+f.key, "[program]: %s names the year %s, but year = %s; correct one of them", f.key, m, y)
 			}

@@ -1,14 +1,14 @@
 package data
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/plandoc/plandoc/data/lazy"
 	"golang.org/x/text/unicode/norm"
 )
 
-var safeID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var safeID = lazy.Regexp(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // maxIDLength keeps file names short enough for every file system and zip tool.
 const maxIDLength = 64
@@ -28,7 +28,7 @@ var reservedNames = func() map[string]bool {
 // isSafeID reports whether s can be an id: ids become file names, so only
 // lower-case ASCII letters, digits and single inner hyphens.
 func isSafeID(s string) bool {
-	return len(s) <= maxIDLength && safeID.MatchString(s) && !reservedNames[s]
+	return len(s) <= maxIDLength && safeID().MatchString(s) && !reservedNames[s]
 }
 
 // Slug makes an id from a Vietnamese name: marks removed, "đ" → "d", runs

@@ -1,10 +1,10 @@
 package data
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/plandoc/plandoc/data/lazy"
 	"github.com/plandoc/plandoc/data/msg"
 	"golang.org/x/text/unicode/norm"
 )
@@ -66,12 +66,12 @@ var reasonUnknownForm = msg.Mark("it is not a form plandoc knows")
 const yearSuffix = `(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?$`
 
 var (
-	reMonths   = regexp.MustCompile(`^tháng\s*(\d{1,2}(?:\s*(?:,|;|và|-|đến)\s*(?:tháng\s*)?\d{1,2})*)` + yearSuffix)
-	reQuarters = regexp.MustCompile(`^quý\s+((?:[ivx]+|\d)(?:\s*(?:,|;|và|-|đến)\s*(?:quý\s+)?(?:[ivx]+|\d))*)` + yearSuffix)
-	reHalf     = regexp.MustCompile(`^(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?$`)
-	reDate     = regexp.MustCompile(`^(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?$`)
-	reYearOnly = regexp.MustCompile(`^(cả năm|thường xuyên|hằng tháng|hằng quý)(?:\s+(?:năm\s+)?(\d{4}))?$`)
-	reSpaces   = regexp.MustCompile(`\s+`)
+	reMonths   = lazy.Regexp(`^tháng\s*(\d{1,2}(?:\s*(?:,|;|và|-|đến)\s*(?:tháng\s*)?\d{1,2})*)` + yearSuffix)
+	reQuarters = lazy.Regexp(`^quý\s+((?:[ivx]+|\d)(?:\s*(?:,|;|và|-|đến)\s*(?:quý\s+)?(?:[ivx]+|\d))*)` + yearSuffix)
+	reHalf     = lazy.Regexp(`^(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?$`)
+	reDate     = lazy.Regexp(`^(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?$`)
+	reYearOnly = lazy.Regexp(`^(cả năm|thường xuyên|hằng tháng|hằng quý)(?:\s+(?:năm\s+)?(\d{4}))?$`)
+	reSpaces   = lazy.Regexp(`\s+`)
 )
 
 // spellings folds the variants clerks write for the same word.
@@ -92,7 +92,7 @@ var spellings = strings.NewReplacer(
 func ParseTime(expr string, year int) (Schedule, error) {
 	s := strings.ToLower(norm.NFC.String(expr))
 	s = spellings.Replace(s)
-	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	s = strings.TrimSpace(reSpaces().ReplaceAllString(s, " "))
 	s = strings.TrimRight(s, ".; ")
 	fail := func(format string, args ...any) (Schedule, error) {
 		return Schedule{}, &TimeError{Expr: expr, Reason: msg.Sprintf(format, args...)}
@@ -112,14 +112,14 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		return nil
 	}
 
-	if m := reYearOnly.FindStringSubmatch(s); m != nil {
+	if m := reYearOnly().FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[2]); err != nil {
 			return Schedule{}, err
 		}
 		kind := map[string]scheduleKind{"cả năm": kindYear, "thường xuyên": kindOngoing, "hằng tháng": kindMonthly, "hằng quý": kindQuarterly}[m[1]]
 		return Schedule{kind: kind, Months: allMonths}, nil
 	}
-	if m := reHalf.FindStringSubmatch(s); m != nil {
+	if m := reHalf().FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[2]); err != nil {
 			return Schedule{}, err
 		}
@@ -128,7 +128,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		}
 		return Schedule{kind: kindMonths, Months: monthSpan(7, 12)}, nil
 	}
-	if m := reMonths.FindStringSubmatch(s); m != nil {
+	if m := reMonths().FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[2], m[3]); err != nil {
 			return Schedule{}, err
 		}
@@ -138,7 +138,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		}
 		return Schedule{kind: kindMonths, Months: months}, nil
 	}
-	if m := reQuarters.FindStringSubmatch(s); m != nil {
+	if m := reQuarters().FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[2], m[3]); err != nil {
 			return Schedule{}, err
 		}
@@ -152,7 +152,7 @@ func ParseTime(expr string, year int) (Schedule, error) {
 		}
 		return Schedule{kind: kindMonths, Months: months}, nil
 	}
-	if m := reDate.FindStringSubmatch(s); m != nil {
+	if m := reDate().FindStringSubmatch(s); m != nil {
 		if err := checkYear(m[3]); err != nil {
 			return Schedule{}, err
 		}

@@ -5,20 +5,24 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/plandoc/plandoc/data"
 	"github.com/plandoc/plandoc/fonts"
 	"github.com/plandoc/plandoc/templates"
 )
 
 // Warm starts, on other goroutines, what a render with these options reads
-// and parses whatever the plan: the embedded templates, and fpdf's parse
-// of each embedded face when it makes a PDF. A process does that once in
-// any case (six milliseconds, a third of the real plan's annex); started
-// before the plan is read, it is done while the plan is read. A -templates
-// or -fonts folder is read by the render itself.
+// and parses whatever the plan: the patterns reading a plan uses, the
+// embedded templates, and fpdf's parse of each embedded face when it makes
+// a PDF. A process does that once in any case (six milliseconds, a third of
+// the real plan's annex); started before the plan is read, it is done while
+// the plan is read. A -templates or -fonts folder is read by the render
+// itself.
 func Warm(opts Options) {
 	go func() {
-		// The templates first: every output waits for them, only the
-		// PDFs for the faces.
+		// The plan's patterns first: the plan is read now. Then the
+		// templates: every output waits for them, only the PDFs for the
+		// faces.
+		data.Warm()
 		if opts.TemplatesDir == "" {
 			templates.Embedded()
 		}

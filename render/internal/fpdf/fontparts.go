@@ -61,7 +61,7 @@ func (f *Fpdf) makeUTF8FontParts(keys []string) map[string]*utf8FontParts {
 				cidToGidMap[cc*2] = byte(glyph >> 8)
 				cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
 			}
-			mem := xmem.compress(cidToGidMap[:])
+			mem := xmem.compressSummed(cidToGidMap[:], func(m []byte) uint32 { return sparseAdler32(m, codeSignDictionary) })
 			part.cidToGidMap = mem.copy()
 			mem.release()
 			for cc := range codeSignDictionary {
@@ -150,4 +150,24 @@ func (c *fontPartsCache) put(id fontPartsID, font []byte, p utf8FontParts) {
 	if len(c.entries) < maxFontParts {
 		c.entries[id] = fontPartsEntry{p, font}
 	}
+}
+
+// sparseAdler32 is the Adler-32 checksum of a CID-to-glyph map whose only
+// bytes other than zero are the two of each code the dictionary sets.
+// Adler-32 sums the bytes (A, from 1) and the running values of A after
+// each (B): a byte d at offset i of n adds d to A and d·(n−i) to B, and
+// each of the n bytes adds 1, A's start, to B; the map's 131,072 bytes are
+// not read (plandoc's patch).
+func sparseAdler32(m []byte, codes map[int]int) uint32 {
+	const mod = 65521
+	n := uint64(len(m))
+	a, b := uint64(1), n
+	for cc := range codes {
+		for _, i := range [2]int{cc * 2, cc*2 + 1} {
+			d := uint64(m[i])
+			a += d
+			b += d * (n - uint64(i))
+		}
+	}
+	return uint32(b%mod)<<16 | uint32(a%mod)
 }

@@ -4,7 +4,10 @@
 package fpdf
 
 import (
+	"fmt"
 	"math/rand"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +90,79 @@ func BenchmarkCIDFontMap(b *testing.B) {
 	font := fontDefType{Cw: widths, usedRunes: used}
 	for b.Loop() {
 		_ = new(Fpdf).generateCIDFontMap(&font, 8000)
+	}
+}
+
+// The cids the widths array is built from are those upstream's loop over
+// every cid kept, in its order: fonts of a few widths, with used runes
+// inside and outside their range, valued 0 or not, below and above 255.
+func TestCIDsWithWidthsAreUpstreams(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for range 3000 {
+		size := 1 + rng.Intn(2000)
+		widths := make([]int, size)
+		for cid := range widths {
+			if rng.Intn(3) == 0 {
+				widths[cid] = []int{0, 250, 500, 65535}[rng.Intn(4)]
+			}
+		}
+		used := map[int]int{}
+		for range rng.Intn(300) {
+			used[rng.Intn(size+50)-10] = rng.Intn(3)
+		}
+		font := fontDefType{Cw: widths, usedRunes: used}
+		cwLen := 1 + rng.Intn(size)
+		var want []int
+		for cid := 1; cid < cwLen; cid++ {
+			if font.Cw[cid] == 0 {
+				continue
+			}
+			if numb, ok := font.usedRunes[cid]; cid > 255 && (!ok || numb == 0) {
+				continue
+			}
+			want = append(want, cid)
+		}
+		got := cidsWithWidths(&font, 1, cwLen)
+		if !slices.Equal(got, want) {
+			t.Fatalf("widths of %d cids up to %d, used %v: cids %v, upstream's %v", size, cwLen, used, got, want)
+		}
+	}
+}
+
+// A last rune past the widths fails where upstream's loop failed.
+func TestCIDsWithWidthsPastTheWidthsFail(t *testing.T) {
+	font := fontDefType{Cw: make([]int, 300), usedRunes: map[int]int{}}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "index out of range [300] with length 300") {
+			t.Fatalf("recovered %v, want upstream's index out of range [300]", r)
+		}
+	}()
+	cidsWithWidths(&font, 1, 400)
+}
+
+// BenchmarkCIDFontMapOfAFace is the widths array of a face as large as
+// Liberation Serif (2,600 glyphs with widths across 65,536 cids) for the
+// runes of a Vietnamese document: ASCII, Latin-1 letters and the
+// Vietnamese block.
+func BenchmarkCIDFontMapOfAFace(b *testing.B) {
+	widths := make([]int, 65536)
+	for cid := 32; cid < 65536; cid++ {
+		if cid < 0x250 || cid >= 0x1e00 && cid < 0x1f00 || cid%97 == 0 {
+			widths[cid] = 250 + 50*(cid%5/3)
+		}
+	}
+	used := map[int]int{}
+	for cid := 32; cid < 127; cid++ {
+		used[cid] = cid
+	}
+	for _, cid := range []int{0xc0, 0xc1, 0xc2, 0xc3, 0xc8, 0xc9, 0xca, 0xcc, 0xcd, 0xd2, 0xd3, 0xd4, 0xd5, 0xd9, 0xda, 0xdd, 0xe0, 0xe1, 0xe2, 0xe3, 0xe8, 0xe9, 0xea, 0xec, 0xed, 0xf2, 0xf3, 0xf4, 0xf5, 0xf9, 0xfa, 0xfd, 0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1a0, 0x1a1, 0x1af, 0x1b0} {
+		used[cid] = cid
+	}
+	for cid := 0x1ea0; cid < 0x1efa; cid += 2 {
+		used[cid+1] = cid + 1
+	}
+	font := fontDefType{Cw: widths, usedRunes: used}
+	for b.Loop() {
+		_ = new(Fpdf).generateCIDFontMap(&font, 65535)
 	}
 }

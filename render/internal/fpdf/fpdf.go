@@ -4625,17 +4625,12 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	startCid := 1
 	cwLen := LastRune + 1
 
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
-			continue
-		}
+	// for each character that has a width, from the few hundred the
+	// document uses, not all 65,536 (plandoc's patch)
+	for _, cid := range cidsWithWidths(font, startCid, cwLen) {
 		width := font.Cw[cid]
 		if width == 65535 {
 			width = 0
-		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
-			continue
 		}
 
 		if cid == prevCid+1 {

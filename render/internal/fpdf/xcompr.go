@@ -49,6 +49,14 @@ var NewDeflater func(w io.Writer) io.WriteCloser
 var zlibBestSpeed = [2]byte{0x78, 0x01}
 
 func (pool *xmempool) compress(data []byte) *membuffer {
+	return pool.compressSummed(data, adler32.Checksum)
+}
+
+// compressSummed is compress given how to take data's Adler-32 checksum,
+// for data whose checksum is known more cheaply than by reading it all
+// (plandoc's patch: a CID-to-glyph map is 128 KB of which a document sets
+// a few hundred bytes).
+func (pool *xmempool) compressSummed(data []byte, checksum func([]byte) uint32) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
@@ -63,7 +71,7 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 			panic(fmt.Errorf("could not close zlib writer: %w", err))
 		}
 		var sum [4]byte
-		binary.BigEndian.PutUint32(sum[:], adler32.Checksum(data))
+		binary.BigEndian.PutUint32(sum[:], checksum(data))
 		buf.Write(sum[:])
 		return mem
 	}

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
+	"hash/adler32"
 	"io"
 	"math/rand"
 	"testing"
@@ -39,6 +40,35 @@ func TestNewDeflaterWritesZlibsStream(t *testing.T) {
 				t.Errorf("%d bytes, deflater set %v: the stream is not compress/zlib's", len(in), deflater != nil)
 			}
 			mem.release()
+		}
+	}
+}
+
+// A CID-to-glyph map's checksum taken from its codes is the one read from
+// its bytes, whichever codes and glyphs it holds, the first and last
+// included.
+func TestSparseAdler32IsAdler32(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	var m [256 * 256 * 2]byte
+	for trial := range 500 {
+		codes := map[int]int{}
+		switch trial {
+		case 0: // none
+		case 1:
+			codes[1], codes[65535] = 0xffff, 0xffff
+		default:
+			for range rng.Intn(3000) {
+				codes[1+rng.Intn(65535)] = rng.Intn(1 << 16)
+			}
+		}
+		for cc, glyph := range codes {
+			m[cc*2], m[cc*2+1] = byte(glyph>>8), byte(glyph)
+		}
+		if got, want := sparseAdler32(m[:], codes), adler32.Checksum(m[:]); got != want {
+			t.Fatalf("%d codes: checksum %#x, want %#x", len(codes), got, want)
+		}
+		for cc := range codes {
+			m[cc*2], m[cc*2+1] = 0, 0
 		}
 	}
 }
