@@ -5,6 +5,7 @@
 package flate
 
 import (
+	"encoding/binary"
 	"io"
 )
 
@@ -565,34 +566,61 @@ func (w *huffmanBitWriter) indexTokens(tokens []token) (numLiterals, numOffsets 
 
 // writeTokens writes a slice of tokens to the output.
 // codes for literal and offset encoding must be supplied.
+//
+// plandoc's patch: the bit buffer is held in locals through the loop and
+// each code and extra bits put in it as writeCode and writeBits put them,
+// flushed at the same points: the same bytes, in the same writes. Called
+// for each code, writeCode (not inlined) and its loads and stores of the
+// writer's fields took a third of compressing a font.
 func (w *huffmanBitWriter) writeTokens(tokens []token, leCodes, oeCodes []hcode) {
 	if w.err != nil {
 		return
 	}
+	bits, nbits, nbytes := w.bits, w.nbits, w.nbytes
+	// put adds nb bits of b, as writeBits does; it is small enough to be
+	// inlined.
+	put := func(b uint64, nb uint) {
+		bits |= b << nbits
+		nbits += nb
+		if nbits >= 48 {
+			binary.LittleEndian.PutUint64(w.bytes[nbytes:], bits) // bytes past the six are written over
+			bits >>= 48
+			nbits -= 48
+			nbytes += 6
+			if nbytes >= bufferFlushSize {
+				w.write(w.bytes[:nbytes])
+				nbytes = 0
+			}
+		}
+	}
 	for _, t := range tokens {
 		if t < matchType {
-			w.writeCode(leCodes[t.literal()])
+			c := leCodes[t.literal()]
+			put(uint64(c.code), uint(c.len))
 			continue
 		}
 		// Write the length
 		length := t.length()
 		lengthCode := lengthCode(length)
-		w.writeCode(leCodes[lengthCode+lengthCodesStart])
+		c := leCodes[lengthCode+lengthCodesStart]
+		put(uint64(c.code), uint(c.len))
 		extraLengthBits := uint(lengthExtraBits[lengthCode])
 		if extraLengthBits > 0 {
 			extraLength := int32(length - lengthBase[lengthCode])
-			w.writeBits(extraLength, extraLengthBits)
+			put(uint64(extraLength), extraLengthBits)
 		}
 		// Write the offset
 		offset := t.offset()
 		offsetCode := offsetCode(offset)
-		w.writeCode(oeCodes[offsetCode])
+		c = oeCodes[offsetCode]
+		put(uint64(c.code), uint(c.len))
 		extraOffsetBits := uint(offsetExtraBits[offsetCode])
 		if extraOffsetBits > 0 {
 			extraOffset := int32(offset - offsetBase[offsetCode])
-			w.writeBits(extraOffset, extraOffsetBits)
+			put(uint64(extraOffset), extraOffsetBits)
 		}
 	}
+	w.bits, w.nbits, w.nbytes = bits, nbits, nbytes
 }
 
 // huffOffset is a static offset encoder used for huffman only encoding.

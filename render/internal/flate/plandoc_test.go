@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -23,7 +24,7 @@ import (
 // corpus is what plandoc compresses, and what a compressor finds hard:
 // the fonts it embeds, sheet XML, page operators, a CID-to-glyph map (long
 // runs of zeros), random bytes, and short and empty inputs.
-func corpus(t *testing.T) map[string][]byte {
+func corpus(t testing.TB) map[string][]byte {
 	t.Helper()
 	c := map[string][]byte{"empty": nil, "one byte": []byte("x"), "zeros 300 KB": make([]byte, 300<<10)}
 	fonts, err := filepath.Glob("../../../fonts/*.ttf")
@@ -256,5 +257,28 @@ func TestBestSpeedWriterIsSmaller(t *testing.T) {
 	gos := size(func() any { w, _ := std.NewWriter(io.Discard, BestSpeed); return w })
 	if ours+800<<10 > gos {
 		t.Errorf("a BestSpeed writer takes %d bytes, Go's %d: want 800 KB less", ours, gos)
+	}
+}
+
+// BenchmarkBestSpeedCorpus compresses the corpus, each input with a writer
+// reset for it, as plandoc compresses its streams.
+func BenchmarkBestSpeedCorpus(b *testing.B) {
+	inputs := corpus(b)
+	names := slices.Sorted(maps.Keys(inputs))
+	total := 0
+	for _, name := range names {
+		total += len(inputs[name])
+	}
+	w, err := NewWriter(io.Discard, BestSpeed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, name := range names {
+			w.Reset(io.Discard)
+			w.Write(inputs[name])
+			w.Close()
+		}
 	}
 }
