@@ -6,7 +6,9 @@ package fpdf
 import (
 	"fmt"
 	"math/rand"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -164,5 +166,188 @@ func BenchmarkCIDFontMapOfAFace(b *testing.B) {
 	font := fontDefType{Cw: widths, usedRunes: used}
 	for b.Loop() {
 		_ = new(Fpdf).generateCIDFontMap(&font, 65535)
+	}
+}
+
+// upstreamCIDFontMap is generateCIDFontMap as fpdf v0.12.0 builds the
+// array (with patch 9's helpers, which TestNextIntKeyIsUpstreams and
+// TestWidthHelpersAreUpstreams check): the oracle for the patched one.
+func upstreamCIDFontMap(font *fontDefType, LastRune int) string {
+	rangeID := 0
+	cidArray := make(map[int]*untypedKeyMap)
+	cidArrayKeys := make([]int, 0)
+	prevCid := -2
+	prevWidth := -1
+	interval := false
+	startCid := 1
+	cwLen := LastRune + 1
+
+	// for each character
+	for cid := startCid; cid < cwLen; cid++ {
+		if font.Cw[cid] == 0x00 {
+			continue
+		}
+		width := font.Cw[cid]
+		if width == 65535 {
+			width = 0
+		}
+		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
+			continue
+		}
+
+		if cid == prevCid+1 {
+			if width == prevWidth {
+
+				if width == cidArray[rangeID].get(0) {
+					cidArray[rangeID].put(nil, width)
+				} else {
+					cidArray[rangeID].pop()
+					rangeID = prevCid
+					r := untypedKeyMap{
+						valueSet: make([]int, 0),
+						keySet:   make([]any, 0),
+					}
+					cidArray[rangeID] = &r
+					cidArrayKeys = append(cidArrayKeys, rangeID)
+					cidArray[rangeID].put(nil, prevWidth)
+					cidArray[rangeID].put(nil, width)
+				}
+				interval = true
+				cidArray[rangeID].put("interval", 1)
+			} else {
+				if interval {
+					// new range
+					rangeID = cid
+					r := untypedKeyMap{
+						valueSet: make([]int, 0),
+						keySet:   make([]any, 0),
+					}
+					cidArray[rangeID] = &r
+					cidArrayKeys = append(cidArrayKeys, rangeID)
+					cidArray[rangeID].put(nil, width)
+				} else {
+					cidArray[rangeID].put(nil, width)
+				}
+				interval = false
+			}
+		} else {
+			rangeID = cid
+			r := untypedKeyMap{
+				valueSet: make([]int, 0),
+				keySet:   make([]any, 0),
+			}
+			cidArray[rangeID] = &r
+			cidArrayKeys = append(cidArrayKeys, rangeID)
+			cidArray[rangeID].put(nil, width)
+			interval = false
+		}
+		prevCid = cid
+		prevWidth = width
+
+	}
+	previousKey := -1
+	nextKey := -1
+	isInterval := false
+	for g := 0; g < len(cidArrayKeys); {
+		key := cidArrayKeys[g]
+		ws := *cidArray[key]
+		cws := len(ws.keySet)
+		if (key == nextKey) && (!isInterval) && (ws.getIndex("interval") < 0 || cws < 4) {
+			if cidArray[key].getIndex("interval") >= 0 {
+				cidArray[key].delete("interval")
+			}
+			cidArray[previousKey] = arrayMerge(cidArray[previousKey], cidArray[key])
+			cidArrayKeys = remove(cidArrayKeys, key)
+		} else {
+			g++
+			previousKey = key
+		}
+		nextKey = key + cws
+		// ui := ws.getIndex("interval")
+		// ui = ui + 1
+		if ws.getIndex("interval") >= 0 {
+			if cws > 3 {
+				isInterval = true
+			} else {
+				isInterval = false
+			}
+			cidArray[key].delete("interval")
+			nextKey--
+		} else {
+			isInterval = false
+		}
+	}
+	// The numbers appended with strconv, not printf (plandoc's patch).
+	var w []byte
+	for _, k := range cidArrayKeys {
+		ws := cidArray[k]
+		w = append(w, ' ')
+		w = strconv.AppendInt(w, int64(k), 10)
+		if sameValues(ws.valueSet) {
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(k+len(ws.valueSet)-1), 10)
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(ws.get(0)), 10)
+		} else {
+			w = append(w, " [ "...)
+			w = append(w, implode(" ", ws.valueSet)...)
+			w = append(w, " ]\n"...)
+		}
+	}
+	return string(w)
+}
+
+// The widths array is upstream's for random faces: widths from a few
+// values, so that runs, runs broken by one width, runs of two and ranges
+// that meet all occur, with runes used and unused, and for a face and the
+// runes of a Vietnamese document.
+func TestCIDFontMapIsUpstreams(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for trial := range 20000 {
+		size := 2 + rng.Intn(700)
+		widths := make([]int, size)
+		values := []int{250, 250, 500, 333, 65535}[:1+rng.Intn(5)]
+		for cid := range widths {
+			switch {
+			case rng.Intn(4) == 0:
+				// no width
+			case cid > 0 && rng.Intn(3) > 0:
+				widths[cid] = widths[cid-1] // runs
+			default:
+				widths[cid] = values[rng.Intn(len(values))]
+			}
+		}
+		used := map[int]int{}
+		for cid := range size {
+			if rng.Intn(3) > 0 {
+				used[cid] = cid * rng.Intn(2)
+			}
+		}
+		font := fontDefType{Cw: widths, usedRunes: used}
+		last := rng.Intn(size)
+		if got, want := new(Fpdf).generateCIDFontMap(&font, last), upstreamCIDFontMap(&font, last); got != want {
+			t.Fatalf("trial %d, widths %v up to %d, used %v:\n got %q\nwant %q", trial, widths, last, used, got, want)
+		}
+	}
+	for _, face := range []string{"Regular", "Bold", "Italic", "BoldItalic"} {
+		data, err := os.ReadFile("../../../fonts/LiberationSerif-" + face + ".ttf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		utf8File := newUTF8Font(&fileReader{array: data})
+		if err := utf8File.parseFile(); err != nil {
+			t.Fatal(err)
+		}
+		used := map[int]int{}
+		for _, r := range "Chương trình công tác năm 2021 ban hành kèm theo Quyết định số 105/QĐ-LHH: Tổ chức Hội nghị Ban Chấp hành; Đại hội đại biểu (1–3, 5%) ỹ Ử ẫ" {
+			used[int(r)] = int(r)
+		}
+		for r := range 57 {
+			used[r] = 0
+		}
+		font := fontDefType{Cw: utf8File.CharWidths, usedRunes: used}
+		if got, want := new(Fpdf).generateCIDFontMap(&font, utf8File.LastRune), upstreamCIDFontMap(&font, utf8File.LastRune); got != want {
+			t.Errorf("%s: got %q\nwant %q", face, got, want)
+		}
 	}
 }

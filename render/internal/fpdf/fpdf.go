@@ -4616,100 +4616,68 @@ func (f *Fpdf) putfonts() {
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
-	rangeID := 0
-	cidArray := make(map[int]*untypedKeyMap)
-	cidArrayKeys := make([]int, 0)
-	prevCid := -2
-	prevWidth := -1
+	// plandoc's patch: upstream's port of tFPDF kept each range of cids in
+	// a PHP-like array of interface keys (an int for each width, and
+	// "interval" for a run of one width), growing and searching it for
+	// each width; a range is now its widths and whether it was marked a
+	// run, which counts as one more entry. What is merged and printed is
+	// upstream's (TestCIDFontMapIsUpstreams).
+	var ranges []widthRange
+	prevCid, prevWidth := -2, -1
 	interval := false
-	startCid := 1
-	cwLen := LastRune + 1
-
 	// for each character that has a width, from the few hundred the
-	// document uses, not all 65,536 (plandoc's patch)
-	for _, cid := range cidsWithWidths(font, startCid, cwLen) {
+	// document uses, not all 65,536
+	for _, cid := range cidsWithWidths(font, 1, LastRune+1) {
 		width := font.Cw[cid]
 		if width == 65535 {
 			width = 0
 		}
-
 		if cid == prevCid+1 {
+			cur := &ranges[len(ranges)-1]
 			if width == prevWidth {
-
-				if width == cidArray[rangeID].get(0) {
-					cidArray[rangeID].put(nil, width)
+				if width == cur.widths[0] {
+					cur.widths = append(cur.widths, width)
 				} else {
-					cidArray[rangeID].pop()
-					rangeID = prevCid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, prevWidth)
-					cidArray[rangeID].put(nil, width)
+					// The last width starts a run of its own.
+					cur.widths = cur.widths[:len(cur.widths)-1]
+					ranges = append(ranges, widthRange{start: prevCid, widths: []int{prevWidth, width}})
 				}
+				ranges[len(ranges)-1].run = true
 				interval = true
-				cidArray[rangeID].put("interval", 1)
 			} else {
 				if interval {
-					// new range
-					rangeID = cid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, width)
+					ranges = append(ranges, widthRange{start: cid, widths: []int{width}})
 				} else {
-					cidArray[rangeID].put(nil, width)
+					cur.widths = append(cur.widths, width)
 				}
 				interval = false
 			}
 		} else {
-			rangeID = cid
-			r := untypedKeyMap{
-				valueSet: make([]int, 0),
-				keySet:   make([]any, 0),
-			}
-			cidArray[rangeID] = &r
-			cidArrayKeys = append(cidArrayKeys, rangeID)
-			cidArray[rangeID].put(nil, width)
+			ranges = append(ranges, widthRange{start: cid, widths: []int{width}})
 			interval = false
 		}
 		prevCid = cid
 		prevWidth = width
-
 	}
-	previousKey := -1
-	nextKey := -1
-	isInterval := false
-	for g := 0; g < len(cidArrayKeys); {
-		key := cidArrayKeys[g]
-		ws := *cidArray[key]
-		cws := len(ws.keySet)
-		if (key == nextKey) && (!isInterval) && (ws.getIndex("interval") < 0 || cws < 4) {
-			if cidArray[key].getIndex("interval") >= 0 {
-				cidArray[key].delete("interval")
-			}
-			cidArray[previousKey] = arrayMerge(cidArray[previousKey], cidArray[key])
-			cidArrayKeys = remove(cidArrayKeys, key)
-		} else {
-			g++
-			previousKey = key
+	// A range that starts where the one before it ends is merged into it,
+	// unless one of them is a run of more than two.
+	kept := make([]int, 0, len(ranges))
+	previous, nextKey, isInterval := -1, -1, false
+	for i := range ranges {
+		r := &ranges[i]
+		entries := len(r.widths)
+		if r.run {
+			entries++
 		}
-		nextKey = key + cws
-		// ui := ws.getIndex("interval")
-		// ui = ui + 1
-		if ws.getIndex("interval") >= 0 {
-			if cws > 3 {
-				isInterval = true
-			} else {
-				isInterval = false
-			}
-			cidArray[key].delete("interval")
+		if r.start == nextKey && !isInterval && (!r.run || entries < 4) {
+			ranges[previous].widths = append(ranges[previous].widths, r.widths...)
+		} else {
+			kept = append(kept, i)
+			previous = i
+		}
+		nextKey = r.start + entries
+		if r.run {
+			isInterval = entries > 3
 			nextKey--
 		} else {
 			isInterval = false
@@ -4717,22 +4685,29 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	}
 	// The numbers appended with strconv, not printf (plandoc's patch).
 	var w []byte
-	for _, k := range cidArrayKeys {
-		ws := cidArray[k]
+	for _, i := range kept {
+		r := ranges[i]
 		w = append(w, ' ')
-		w = strconv.AppendInt(w, int64(k), 10)
-		if sameValues(ws.valueSet) {
+		w = strconv.AppendInt(w, int64(r.start), 10)
+		if sameValues(r.widths) {
 			w = append(w, ' ')
-			w = strconv.AppendInt(w, int64(k+len(ws.valueSet)-1), 10)
+			w = strconv.AppendInt(w, int64(r.start+len(r.widths)-1), 10)
 			w = append(w, ' ')
-			w = strconv.AppendInt(w, int64(ws.get(0)), 10)
+			w = strconv.AppendInt(w, int64(r.widths[0]), 10)
 		} else {
 			w = append(w, " [ "...)
-			w = append(w, implode(" ", ws.valueSet)...)
+			w = append(w, implode(" ", r.widths)...)
 			w = append(w, " ]\n"...)
 		}
 	}
 	return string(w)
+}
+
+// widthRange is a range of consecutive cids in a font's widths array.
+type widthRange struct {
+	start  int
+	widths []int
+	run    bool // marked a run of one width: tFPDF's "interval" key
 }
 
 func implode(sep string, arr []int) string {
