@@ -1612,7 +1612,7 @@ func (f *File) formattedValue(c *xlsxC, raw bool, cellType CellType) (string, er
 	if raw || c.S == 0 {
 		return c.V, nil
 	}
-	s, err := f.stylesReader()
+	s, err := f.readStyles()
 	if err != nil {
 		return c.V, err
 	}

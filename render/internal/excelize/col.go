@@ -434,7 +434,7 @@ func (f *File) SetColStyle(sheet, columns string, styleID int) error {
 		return err
 	}
 	f.mu.Lock()
-	s, err := f.stylesReader()
+	s, err := f.readStyles()
 	if err != nil {
 		f.mu.Unlock()
 		return err

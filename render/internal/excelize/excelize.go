@@ -47,6 +47,8 @@ type File struct {
 	formulaArgCache  sync.Map
 	calcCached       atomic.Bool // plandoc's patch: a calculation cache may hold entries
 	customProps      *customPropsWritten
+	stylesFrom       *stylesSnapshot // plandoc's patch: Styles is this snapshot's, shared with other files
+	stylesShared     *stylesSnapshot // plandoc's patch: the copy of Styles CopyStylesFrom gave other files
 	CalcChain        *xlsxCalcChain
 	CharsetReader    func(charset string, input io.Reader) (rdr io.Reader, err error)
 	Comments         map[string]*xlsxComments

@@ -70,20 +70,57 @@ func (p newFileParts) sheetFor(f *File) *xlsxWorksheet {
 // that start with the same styles make them once, in src, instead of each
 // through NewStyle, whose look-ups compare each new style with every one
 // made before. The style ids src's NewStyle returned hold in f.
+//
+// The files share one copy of src's styles, which none of them changes, and
+// which is marshalled once: a file's styles are copied for it alone when
+// one of its functions may change them (stylesReader), and a function that
+// only reads them reads the shared copy (readStyles). A file given styles
+// so must not have its Styles field changed directly. src gives the same
+// copy to the files that copy its styles until its own styles may change.
 func (f *File) CopyStylesFrom(src *File) error {
 	src.mu.Lock()
-	s, err := src.stylesReader()
-	src.mu.Unlock()
-	if err != nil {
-		return err
+	snap := src.stylesShared
+	if snap == nil {
+		s, err := src.readStyles()
+		if err != nil {
+			src.mu.Unlock()
+			return err
+		}
+		s.mu.Lock()
+		snap = newStylesSnapshot(s)
+		s.mu.Unlock()
+		src.stylesShared = snap
 	}
-	s.mu.Lock()
-	styles := cloneDecoded(s)
-	s.mu.Unlock()
+	src.mu.Unlock()
 	f.mu.Lock()
-	f.Styles = styles
+	f.Styles, f.stylesFrom = snap.sheet, snap
 	f.mu.Unlock()
 	return nil
+}
+
+// stylesSnapshot is a copy of a file's styles that other files share
+// unchanged (CopyStylesFrom), with its XML, made when the first of them is
+// saved.
+type stylesSnapshot struct {
+	sheet *xlsxStyleSheet
+	xml   func() []byte
+}
+
+func newStylesSnapshot(s *xlsxStyleSheet) *stylesSnapshot {
+	sheet := cloneDecoded(s)
+	return &stylesSnapshot{sheet: sheet, xml: sync.OnceValue(func() []byte {
+		output, _ := marshalXML(sheet)
+		return output
+	})}
+}
+
+// readStyles gives the styles to a function that only reads them
+// (plandoc's patch): styles shared with other files stay shared.
+func (f *File) readStyles() (*xlsxStyleSheet, error) {
+	if f.Styles != nil {
+		return f.Styles, nil
+	}
+	return f.stylesReader()
 }
 
 // cloneDecoded copies a decoded part: every pointer, slice, map and

@@ -253,3 +253,87 @@ func TestCustomPropsAsUpstream(t *testing.T) {
 		t.Fatalf("GetCustomProps: %d properties, %v; want the other file's and the last", len(props), err)
 	}
 }
+
+// Files given one file's styles share one copy of them, written once for
+// all, until a function that may change a file's styles copies them for it
+// alone; functions that only read them (a cell's style set by id) leave
+// them shared. Each file writes the styles upstream's own copy would have.
+func TestCopiedStylesSharedUntilChanged(t *testing.T) {
+	src := NewFile()
+	id, err := src.NewStyle(&Style{Font: &Font{Size: 13, Bold: true}, Alignment: &Alignment{Horizontal: "center"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := func(f *File) []byte { // what f writes with a copy of its own
+		g := NewFile()
+		g.Styles = cloneDecoded(f.Styles)
+		return stylesPart(t, g)
+	}
+	want := own(src)
+	copies := make([]*File, 3)
+	for i := range copies {
+		copies[i] = NewFile()
+		if err := copies[i].CopyStylesFrom(src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if copies[0].Styles != copies[1].Styles || copies[0].Styles == src.Styles {
+		t.Fatal("the copies do not share one copy of the source's styles")
+	}
+	if err := copies[0].SetCellStyle("Sheet1", "A1", "B2", id); err != nil {
+		t.Fatal(err)
+	}
+	if err := copies[0].SetColStyle("Sheet1", "C", id); err != nil {
+		t.Fatal(err)
+	}
+	if copies[0].Styles != copies[2].Styles {
+		t.Error("setting a cell's style by id copied the shared styles")
+	}
+	italic, err := copies[1].NewStyle(&Style{Font: &Font{Italic: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if copies[1].Styles == copies[2].Styles || copies[1].stylesFrom != nil {
+		t.Fatal("a style made in a copy changed the shared styles")
+	}
+	// Saved at once (run with -race), the sharing files write the
+	// source's styles; the one with a style of its own writes that too.
+	got := make([][]byte, len(copies))
+	var wg sync.WaitGroup
+	for i, c := range copies {
+		wg.Go(func() { got[i] = stylesPart(t, c) })
+	}
+	wg.Wait()
+	for _, i := range []int{0, 2} {
+		if !bytes.Equal(got[i], want) {
+			t.Errorf("copy %d wrote its shared styles as\n%s\nwant\n%s", i, got[i], want)
+		}
+	}
+	if !bytes.Equal(got[1], own(copies[1])) || bytes.Equal(got[1], want) {
+		t.Error("the copy with a style of its own did not write it")
+	}
+	if !bytes.Equal(stylesPart(t, src), want) {
+		t.Error("the source's styles changed")
+	}
+	// A style made in the source afterwards is in later copies only.
+	if _, err := src.NewStyle(&Style{Font: &Font{Underline: "single"}}); err != nil {
+		t.Fatal(err)
+	}
+	later := NewFile()
+	if err := later.CopyStylesFrom(src); err != nil {
+		t.Fatal(err)
+	}
+	if later.Styles == copies[0].Styles || !bytes.Equal(stylesPart(t, later), own(src)) || !bytes.Equal(stylesPart(t, copies[0]), want) {
+		t.Error("a style made in the source after copies reached them, or not the later copy")
+	}
+	if _, err := later.GetStyle(italic); err != nil {
+		t.Fatal(err)
+	}
+	// Written from the XML made once: a sharing file's styles are not
+	// marshalled again (10 allocations, against 61 for a file's own).
+	shared := testing.AllocsPerRun(20, copies[2].styleSheetWriter)
+	marshalled := testing.AllocsPerRun(20, copies[1].styleSheetWriter)
+	if shared*3 > marshalled {
+		t.Errorf("writing shared styles allocated %.0f times, marshalling a file's own %.0f", shared, marshalled)
+	}
+}

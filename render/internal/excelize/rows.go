@@ -1007,7 +1007,7 @@ func (f *File) SetRowStyle(sheet string, start, end, styleID int) error {
 	if end > TotalRows {
 		return ErrMaxRows
 	}
-	s, err := f.stylesReader()
+	s, err := f.readStyles()
 	if err != nil {
 		return err
 	}

@@ -496,7 +496,7 @@ func (sw *StreamWriter) SetColStyle(minVal, maxVal, styleID int) error {
 	if maxVal < minVal {
 		minVal, maxVal = maxVal, minVal
 	}
-	s, err := sw.file.stylesReader()
+	s, err := sw.file.readStyles()
 	if err != nil {
 		return err
 	}

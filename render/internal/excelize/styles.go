@@ -27,6 +27,16 @@ import (
 // stylesReader provides a function to get the pointer to the structure after
 // deserialization of xl/styles.xml.
 func (f *File) stylesReader() (*xlsxStyleSheet, error) {
+	// plandoc's patch: the caller may change the styles. Styles shared with
+	// other files (CopyStylesFrom) are first copied for this file alone, and
+	// the copy of this file's styles given to other files is not given again.
+	if f.stylesFrom != nil {
+		if f.Styles == f.stylesFrom.sheet {
+			f.Styles = cloneDecoded(f.stylesFrom.sheet)
+		}
+		f.stylesFrom = nil
+	}
+	f.stylesShared = nil
 	if f.Styles == nil {
 		f.Styles = new(xlsxStyleSheet)
 		if err := f.xmlNewDecoder(bytes.NewReader(namespaceStrictToTransitional(f.readXML(defaultXMLPathStyles)))).
@@ -41,7 +51,15 @@ func (f *File) stylesReader() (*xlsxStyleSheet, error) {
 // structure.
 func (f *File) styleSheetWriter() {
 	if f.Styles != nil {
-		output, _ := marshalXML(f.Styles)
+		// Styles shared unchanged are marshalled once for all the files
+		// that share them (plandoc's patch); replaceNameSpaceBytes may
+		// rewrite its input in place.
+		var output []byte
+		if f.stylesFrom != nil && f.Styles == f.stylesFrom.sheet {
+			output = bytes.Clone(f.stylesFrom.xml())
+		} else {
+			output, _ = marshalXML(f.Styles)
+		}
 		f.saveFileList(defaultXMLPathStyles, f.replaceNameSpaceBytes(defaultXMLPathStyles, output))
 	}
 }
@@ -2423,7 +2441,7 @@ func (f *File) SetCellStyle(sheet, topLeftCell, bottomRightCell string, styleID 
 		f.mu.Unlock()
 		return err
 	}
-	s, err := f.stylesReader()
+	s, err := f.readStyles()
 	if err != nil {
 		f.mu.Unlock()
 		return err
