@@ -98,6 +98,7 @@ func WriteAll(dir string, res *Result, log WriteLog) error {
 type Folder struct {
 	dir    string
 	unlock func()
+	opened *os.File // the folder, opened when taken: a sync of its file system reports the errors of writing since
 	mu     sync.Mutex
 	staged map[string]string // output path → its staging file, not yet in place
 }
@@ -118,7 +119,12 @@ func Hold(dir string) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Folder{dir: dir, unlock: unlock, staged: map[string]string{}}, nil
+	opened, err := os.Open(dir)
+	if err != nil {
+		unlock()
+		return nil, msg.Errorf("opening the output folder: %w", err)
+	}
+	return &Folder{dir: dir, unlock: unlock, opened: opened, staged: map[string]string{}}, nil
 }
 
 // Release removes the staged files WriteAll did not put in place and
@@ -130,6 +136,7 @@ func (f *Folder) Release() {
 		os.Remove(tmp)
 	}
 	f.staged = map[string]string{}
+	f.opened.Close()
 	f.unlock()
 }
 
@@ -214,7 +221,7 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	// a killed run leaves only staging files.
 	every := append([]File{{Path: journalName, parts: [][]byte{journalRaw}}}, files[:len(files)-1]...)
 	every = append(every, File{Path: manifestName, parts: [][]byte{manifest}})
-	if err := f.stageAndSync(every); err != nil {
+	if err := f.stageAndSync(every, folders); err != nil {
 		return err
 	}
 
@@ -250,10 +257,18 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	if err := removeStale(dir, previous, made, res.selection, log); err != nil {
 		return err
 	}
-	// One after another, on this thread, so tests can fail each in turn.
-	for _, d := range folders {
-		if err := safefile.SyncDir(d); err != nil {
+	// With one sync of their file system where that is safe, else each
+	// folder's, one after another on this thread, so tests can fail each
+	// in turn.
+	if done, err := safefile.SyncFileSystem(f.opened, folders, 0); done {
+		if err != nil {
 			return err
+		}
+	} else {
+		for _, d := range folders {
+			if err := safefile.SyncDir(d); err != nil {
+				return err
+			}
 		}
 	}
 	if err := f.install(manifestName); err != nil {
@@ -276,13 +291,22 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 }
 
 // stageAndSync writes each file not yet staged to its staging file, in
-// order, then syncs them all, a few at a time; it reports the first
-// failure in the files' order. (Syncing each as soon as it is staged
-// took as long as syncing one after another: every sync then found its
-// file's writing still under way, and waited for it alone.)
-func (f *Folder) stageAndSync(files []File) error {
+// order, then syncs them all: with one sync of the folder's file system
+// where that is safe (safefile.SyncFileSystem), else each file's, at once,
+// reporting the first failure in the files' order. (Syncing each as soon
+// as it is staged took as long as syncing one after another: every sync
+// then found its file's writing still under way, and waited for it alone.)
+func (f *Folder) stageAndSync(files []File, folders []string) error {
 	tmps := make([]string, len(files))
+	written := int64(0)
 	for i, file := range files {
+		size := file.Bytes
+		if size == 0 { // the journal and the manifest
+			for _, p := range file.parts {
+				size += len(p)
+			}
+		}
+		written += int64(size)
 		if file.parts != nil {
 			if _, err := f.stage(file); err != nil {
 				return err
@@ -291,6 +315,9 @@ func (f *Folder) stageAndSync(files []File) error {
 		f.mu.Lock()
 		tmps[i] = f.staged[file.Path]
 		f.mu.Unlock()
+	}
+	if done, err := safefile.SyncFileSystem(f.opened, folders, written); done {
+		return err
 	}
 	return atOnce(len(files), func(i int) error {
 		return safefile.Sync(tmps[i], filepath.Join(f.dir, filepath.FromSlash(files[i].Path)))
