@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -41,5 +42,18 @@ func TestBadPeerFileIsRefused(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := run([]string{"-peer", peer}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), peer+":1: want \"TASKS SECONDS\"") {
 		t.Errorf("exit %d: %s", code, errOut.String())
+	}
+}
+
+// A render that fails stops the table with plandoc's own message: its
+// errors are kept when what it prints is not.
+func TestFailingRenderIsReported(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "plandoc")
+	if out, err := exec.Command("go", "build", "-o", bin, "../plandoc").CombinedOutput(); err != nil {
+		t.Fatalf("building plandoc: %v\n%s", err, out)
+	}
+	_, _, err := measure(bin, t.TempDir(), 1, filepath.Join(t.TempDir(), "missing.toml"))
+	if err == nil || !strings.Contains(err.Error(), "plandoc render: no output written") || !strings.Contains(err.Error(), "missing.toml") {
+		t.Fatalf("error %v; want plandoc's message naming the plan", err)
 	}
 }
