@@ -7,16 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/plandoc/plandoc/data"
+	"github.com/plandoc/plandoc/data/lazy"
 	"github.com/plandoc/plandoc/data/msg"
 	"github.com/plandoc/plandoc/data/safefile"
+	"golang.org/x/text/unicode/norm"
 )
 
 // source is one template file as read: the embedded one, or the user's
@@ -191,7 +190,7 @@ func (s *source) decode(v any, file string) data.Problems {
 		// BurntSushi/toml reports it as text only: "toml: line 2 (last key
 		// "page.margin_top"): incompatible types: TOML value has type
 		// string; destination has type float".
-		if m := typeError.FindStringSubmatch(err.Error()); m != nil {
+		if m := typeError().FindStringSubmatch(err.Error()); m != nil {
 			line, col := s.pos.At(m[1])
 			return data.Problems{{File: s.name, Line: line, Col: col,
 				Msg: msg.Sprintf("%s must be %s, not %s; see plandoc's templates/%s", m[1], typeWords(m[3]), typeWords(m[2]), file)}}
@@ -214,7 +213,7 @@ func (s *source) decode(v any, file string) data.Problems {
 	return probs
 }
 
-var typeError = regexp.MustCompile(`last key "([^"]+)"\): incompatible types: TOML value has type (\w+); destination has type (\w+)`)
+var typeError = lazy.Regexp(`last key "([^"]+)"\): incompatible types: TOML value has type (\w+); destination has type (\w+)`)
 
 // typeWords names a TOML or Go type as the README does.
 func typeWords(t string) string {

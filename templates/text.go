@@ -1,9 +1,10 @@
 package templates
 
 import (
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/plandoc/plandoc/data/lazy"
 )
 
 // Text is a template string with placeholders such as {year}. The struct
@@ -11,7 +12,7 @@ import (
 // a template is checked against them on load and fills itself when drawn.
 type Text string
 
-var placeholder = regexp.MustCompile(`\{[a-z_-]+\}`)
+var placeholder = lazy.Regexp(`\{[a-z_-]+\}`)
 
 // Words are the values placeholders are filled with, by name without braces.
 type Words map[string]string
@@ -24,7 +25,7 @@ func (t Text) Fill(w Words) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	return placeholder.ReplaceAllStringFunc(s, func(ph string) string {
+	return placeholder().ReplaceAllStringFunc(s, func(ph string) string {
 		if v, ok := w[ph[1:len(ph)-1]]; ok {
 			return v
 		}
@@ -47,7 +48,7 @@ func (w Words) With(more Words) Words {
 // unknownPlaceholders lists the placeholders in s that allowed lacks.
 func unknownPlaceholders(s string, allowed []string) []string {
 	var bad []string
-	for _, ph := range placeholder.FindAllString(s, -1) {
+	for _, ph := range placeholder().FindAllString(s, -1) {
 		if !slices.Contains(allowed, ph[1:len(ph)-1]) {
 			bad = append(bad, ph)
 		}
