@@ -66,7 +66,7 @@ func fontDefSHA1(fdt *fontDefType) (string, error) {
 				buf = append(buf, ',')
 			}
 			at := len(buf)
-			num(cw[i])
+			num(int(cw[i]))
 			if repeats := j - i - 1; repeats > 0 {
 				unit := append([]byte{','}, buf[at:]...)
 				block := bytes.Repeat(unit, max(1, min(repeats, (4<<10)/len(unit))))

@@ -19,17 +19,17 @@ import (
 // The id written straight into the hash is the SHA-1 of encoding/json's
 // bytes, as upstream computes it.
 func TestFontDefSHA1IsTheJSONs(t *testing.T) {
-	widths := make([]int, 65536)
+	widths := make([]int32, 65536)
 	for i := range widths {
-		widths[i] = (i * 7919) % 2048
+		widths[i] = int32((i * 7919) % 2048)
 	}
 	// Runs of every length, long ones past a copied block, as a font's
 	// widths have them (most code points without a glyph).
-	runs := make([]int, 65536)
+	runs := make([]int32, 65536)
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < len(runs); {
 		n := 1 + r.Intn([]int{2, 30, 3000, 40000}[r.Intn(4)])
-		v := []int{0, 65535, r.Intn(2048), -r.Intn(100)}[r.Intn(4)]
+		v := []int32{0, 65535, int32(r.Intn(2048)), -int32(r.Intn(100))}[r.Intn(4)]
 		for k := i; k < min(i+n, len(runs)); k++ {
 			runs[k] = v
 		}
@@ -37,9 +37,9 @@ func TestFontDefSHA1IsTheJSONs(t *testing.T) {
 	}
 	for _, def := range []fontDefType{
 		{Tp: "UTF8", Name: "runs", Cw: runs},
-		{Tp: "UTF8", Name: "one run", Cw: make([]int, 65536)},
-		{Tp: "UTF8", Name: "one width", Cw: []int{7}},
-		{Tp: "UTF8", Name: "no widths", Cw: []int{}},
+		{Tp: "UTF8", Name: "one run", Cw: make([]int32, 65536)},
+		{Tp: "UTF8", Name: "one width", Cw: []int32{7}},
+		{Tp: "UTF8", Name: "no widths", Cw: []int32{}},
 		{Tp: "UTF8", Name: "liberationserifB", Cw: widths, Up: -109, Ut: 49,
 			Desc: FontDescType{Ascent: 891, Descent: -216, CapHeight: 662, Flags: 262148, FontBBox: fontBoxType{-568, -307, 2000, 1007}, ItalicAngle: -12, StemV: 165, MissingWidth: 778}},
 		{Tp: "TrueType", Name: "odd <name> & \"quote\" é\u2028", Enc: "cp1252", Diff: "1 /a 2 /b", Size1: 3, Size2: 4, OriginalSize: 5, N: 6, DiffN: 7},

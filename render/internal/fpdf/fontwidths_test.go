@@ -81,11 +81,11 @@ func upstreamCountValues(mp []int) map[int]int {
 // BenchmarkCIDFontMap is a face's widths array with the runes of a page of
 // Vietnamese: ASCII and a few hundred others.
 func BenchmarkCIDFontMap(b *testing.B) {
-	widths := make([]int, 65536)
+	widths := make([]int32, 65536)
 	used := map[int]int{}
 	for cid := 32; cid < 8000; cid++ {
 		if cid < 127 || cid > 159 && cid%7 == 0 {
-			widths[cid] = 250 + 50*(cid%5/3)
+			widths[cid] = int32(250 + 50*(cid%5/3))
 			used[cid] = 1
 		}
 	}
@@ -102,10 +102,10 @@ func TestCIDsWithWidthsAreUpstreams(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	for range 3000 {
 		size := 1 + rng.Intn(2000)
-		widths := make([]int, size)
+		widths := make([]int32, size)
 		for cid := range widths {
 			if rng.Intn(3) == 0 {
-				widths[cid] = []int{0, 250, 500, 65535}[rng.Intn(4)]
+				widths[cid] = []int32{0, 250, 500, 65535}[rng.Intn(4)]
 			}
 		}
 		used := map[int]int{}
@@ -133,7 +133,7 @@ func TestCIDsWithWidthsAreUpstreams(t *testing.T) {
 
 // A last rune past the widths fails where upstream's loop failed.
 func TestCIDsWithWidthsPastTheWidthsFail(t *testing.T) {
-	font := fontDefType{Cw: make([]int, 300), usedRunes: map[int]int{}}
+	font := fontDefType{Cw: make([]int32, 300), usedRunes: map[int]int{}}
 	defer func() {
 		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "index out of range [300] with length 300") {
 			t.Fatalf("recovered %v, want upstream's index out of range [300]", r)
@@ -147,10 +147,10 @@ func TestCIDsWithWidthsPastTheWidthsFail(t *testing.T) {
 // runes of a Vietnamese document: ASCII, Latin-1 letters and the
 // Vietnamese block.
 func BenchmarkCIDFontMapOfAFace(b *testing.B) {
-	widths := make([]int, 65536)
+	widths := make([]int32, 65536)
 	for cid := 32; cid < 65536; cid++ {
 		if cid < 0x250 || cid >= 0x1e00 && cid < 0x1f00 || cid%97 == 0 {
-			widths[cid] = 250 + 50*(cid%5/3)
+			widths[cid] = int32(250 + 50*(cid%5/3))
 		}
 	}
 	used := map[int]int{}
@@ -187,7 +187,7 @@ func upstreamCIDFontMap(font *fontDefType, LastRune int) string {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}
-		width := font.Cw[cid]
+		width := int(font.Cw[cid])
 		if width == 65535 {
 			width = 0
 		}
@@ -305,8 +305,8 @@ func TestCIDFontMapIsUpstreams(t *testing.T) {
 	rng := rand.New(rand.NewSource(5))
 	for trial := range 20000 {
 		size := 2 + rng.Intn(700)
-		widths := make([]int, size)
-		values := []int{250, 250, 500, 333, 65535}[:1+rng.Intn(5)]
+		widths := make([]int32, size)
+		values := []int32{250, 250, 500, 333, 65535}[:1+rng.Intn(5)]
 		for cid := range widths {
 			switch {
 			case rng.Intn(4) == 0:
