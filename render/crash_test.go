@@ -224,17 +224,7 @@ func TestNoSpaceAtEverySync(t *testing.T) {
 	t.Parallel() // each runs plandoc in processes of its own
 	dir := filepath.Join(t.TempDir(), "out")
 	plan := twoPlans(t)[0]
-	bin, err := plandocBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(bin, "render", "-o", dir, plan).CombinedOutput(); err != nil {
-		t.Fatalf("the first render: %v\n%s", err, out)
-	}
-	before, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := renderedSet(t, dir, plan)
 	var m manifest
 	if err := json.Unmarshal(before, &m); err != nil {
 		t.Fatal(err)
@@ -268,9 +258,7 @@ func TestNoSpaceAtEverySync(t *testing.T) {
 			// Each time over a whole set, so the old manifest's removal is
 			// synced too.
 			if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
-				if out, err := exec.Command(bin, "render", "-o", dir, plan).CombinedOutput(); err != nil {
-					t.Fatalf("a render between the faults: %v\n%s", err, out)
-				}
+				renderedSet(t, dir, plan)
 			}
 			code, stderr := underStrace(t, []string{"-E", "PLANDOC_SYNC=each", "-P", folder, "-e", "trace=fsync", "-e", "inject=fsync:error=ENOSPC:when=" + strconv.Itoa(k)}, "render", "-o", dir, plan)
 			if err := consistent(dir); err != nil {
@@ -292,6 +280,24 @@ func TestNoSpaceAtEverySync(t *testing.T) {
 		t.Errorf("%d folder syncs failed a render; want 6", folderSyncs)
 	}
 	repaired(t, dir)
+}
+
+// renderedSet renders plan into dir, the set the faults then fall on, and
+// returns its manifest.
+func renderedSet(t *testing.T, dir, plan string) []byte {
+	t.Helper()
+	bin, err := plandocBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "render", "-o", dir, plan).CombinedOutput(); err != nil {
+		t.Fatalf("the first render: %v\n%s", err, out)
+	}
+	manifest, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return manifest
 }
 
 // stagingFiles are the staging files left in dir and the folders in it.
@@ -506,17 +512,7 @@ func syncsAtOnce(t *testing.T, dir *os.File) (bool, error) {
 func TestFailingSyncfs(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	plan := twoPlans(t)[0]
-	bin, err := plandocBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(bin, "render", "-o", dir, plan).CombinedOutput(); err != nil {
-		t.Fatalf("the first render: %v\n%s", err, out)
-	}
-	before, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := renderedSet(t, dir, plan)
 	opened, err := os.Open(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -51,14 +51,7 @@ func TestCutFontIsUpstreams(t *testing.T) {
 		"BoldItalic": "eb4c2c70c86da97e45f7ac7895eaac11b2b475647ac226ee3f3d03ffc39a67bb",
 	}
 	for face, sum := range want {
-		data, err := os.ReadFile("../../../fonts/LiberationSerif-" + face + ".ttf")
-		if err != nil {
-			t.Fatal(err)
-		}
-		utf := newUTF8Font(&fileReader{array: data})
-		if err := utf.parseFile(); err != nil {
-			t.Fatal(err)
-		}
+		utf := parsedFace(t, face)
 		h := sha256.New()
 		for _, used := range cutRuneSets() {
 			h.Write(utf.GenerateCutFont(used))
@@ -90,4 +83,19 @@ func BenchmarkCutFont(b *testing.B) {
 		n += len(utf.GenerateCutFont(used))
 	}
 	b.ReportMetric(float64(n)/float64(b.N), "bytes/op")
+}
+
+// parsedFace is one of plandoc's embedded Liberation Serif faces
+// ("Regular", "Bold", "Italic", "BoldItalic") as fpdf parses it.
+func parsedFace(t *testing.T, face string) *utf8FontFile {
+	t.Helper()
+	data, err := os.ReadFile("../../../fonts/LiberationSerif-" + face + ".ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf := newUTF8Font(&fileReader{array: data})
+	if err := utf.parseFile(); err != nil {
+		t.Fatal(err)
+	}
+	return utf
 }

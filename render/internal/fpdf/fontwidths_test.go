@@ -6,7 +6,6 @@ package fpdf
 import (
 	"fmt"
 	"math/rand"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -330,14 +329,7 @@ func TestCIDFontMapIsUpstreams(t *testing.T) {
 		}
 	}
 	for _, face := range []string{"Regular", "Bold", "Italic", "BoldItalic"} {
-		data, err := os.ReadFile("../../../fonts/LiberationSerif-" + face + ".ttf")
-		if err != nil {
-			t.Fatal(err)
-		}
-		utf8File := newUTF8Font(&fileReader{array: data})
-		if err := utf8File.parseFile(); err != nil {
-			t.Fatal(err)
-		}
+		utf8File := parsedFace(t, face)
 		used := map[int]int{}
 		for _, r := range "Chương trình công tác năm 2021 ban hành kèm theo Quyết định số 105/QĐ-LHH: Tổ chức Hội nghị Ban Chấp hành; Đại hội đại biểu (1–3, 5%) ỹ Ử ẫ" {
 			used[int(r)] = int(r)
