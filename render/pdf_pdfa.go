@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -320,73 +321,9 @@ func refOf(dict []byte, key string) int {
 
 // cidSet is the bitmap of the CIDs a CID font's /W array lists, and CID 0.
 func cidSet(font []byte) []byte {
-	i := bytes.Index(font, []byte("/W ["))
 	cids := []int{0}
-	if i >= 0 {
-		rest := font[i+4:]
-		depth, num := 0, []byte{}
-		var nums []int
-		var inArr []bool
-		flush := func() {
-			if len(num) > 0 {
-				v, _ := strconv.Atoi(string(num))
-				nums = append(nums, v)
-				inArr = append(inArr, depth > 0)
-				num = num[:0]
-			}
-		}
-	scan:
-		for _, c := range rest {
-			switch {
-			case c >= '0' && c <= '9':
-				num = append(num, c)
-			case c == '[':
-				flush()
-				depth++
-				nums = append(nums, -1) // an array starts: the width list of the CID before it
-				inArr = append(inArr, false)
-			case c == ']':
-				flush()
-				if depth == 0 {
-					break scan
-				}
-				depth--
-			default:
-				flush()
-			}
-		}
-		// Top level: "c [w1 w2 …]" gives CIDs c, c+1, …; "c1 c2 w" gives c1..c2.
-		var top []int
-		var lists [][]int
-		for k := 0; k < len(nums); k++ {
-			if nums[k] == -1 {
-				var ws []int
-				for k+1 < len(nums) && inArr[k+1] {
-					k++
-					ws = append(ws, nums[k])
-				}
-				lists = append(lists, ws)
-				top = append(top, -1)
-				continue
-			}
-			top = append(top, nums[k])
-		}
-		li := 0
-		for k := 0; k < len(top); k++ {
-			switch {
-			case k+1 < len(top) && top[k+1] == -1:
-				for j := range lists[li] {
-					cids = append(cids, top[k]+j)
-				}
-				li++
-				k++
-			case k+2 < len(top) && top[k] >= 0 && top[k+1] >= 0 && top[k+2] >= 0:
-				for c := top[k]; c <= top[k+1]; c++ {
-					cids = append(cids, c)
-				}
-				k += 2
-			}
-		}
+	if i := bytes.Index(font, []byte("/W [")); i >= 0 {
+		cids = appendWidthCIDs(cids, font[i+4:])
 	}
 	most := 0
 	for _, c := range cids {
@@ -397,6 +334,83 @@ func cidSet(font []byte) []byte {
 		set[c/8] |= 0x80 >> (c % 8)
 	}
 	return set
+}
+
+// appendWidthCIDs appends the CIDs of a /W array, from just after its "[":
+// at its top level "c [w1 w2 …]" gives CIDs c, c+1, …, and "c1 c2 w" gives
+// c1 … c2. Its numbers are read as their digits go by, not each made a
+// string (a face's array is a few hundred numbers, a render's twenty faces
+// a twentieth of the PDF/A pass); a number too large for an int is the
+// largest, as strconv.Atoi gives it.
+func appendWidthCIDs(cids []int, w []byte) []int {
+	var nums []int
+	var inArr []bool
+	depth, num, digits := 0, 0, false
+	flush := func() {
+		if digits {
+			nums = append(nums, num)
+			inArr = append(inArr, depth > 0)
+			num, digits = 0, false
+		}
+	}
+scan:
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			d := int(c - '0')
+			if num > (math.MaxInt-d)/10 {
+				num = math.MaxInt
+			} else {
+				num = num*10 + d
+			}
+			digits = true
+		case c == '[':
+			flush()
+			depth++
+			nums = append(nums, -1) // an array starts: the width list of the CID before it
+			inArr = append(inArr, false)
+		case c == ']':
+			flush()
+			if depth == 0 {
+				break scan
+			}
+			depth--
+		default:
+			flush()
+		}
+	}
+	// The top level, each array standing as -1 and its widths' count kept.
+	var top, lists []int
+	for k := 0; k < len(nums); k++ {
+		if nums[k] == -1 {
+			n := 0
+			for k+1 < len(nums) && inArr[k+1] {
+				k++
+				n++
+			}
+			lists = append(lists, n)
+			top = append(top, -1)
+			continue
+		}
+		top = append(top, nums[k])
+	}
+	li := 0
+	for k := 0; k < len(top); k++ {
+		switch {
+		case k+1 < len(top) && top[k+1] == -1:
+			for j := range lists[li] {
+				cids = append(cids, top[k]+j)
+			}
+			li++
+			k++
+		case k+2 < len(top) && top[k] >= 0 && top[k+1] >= 0 && top[k+2] >= 0:
+			for c := top[k]; c <= top[k+1]; c++ {
+				cids = append(cids, c)
+			}
+			k += 2
+		}
+	}
+	return cids
 }
 
 // xmpPacket is the document's metadata as XMP: what the information
