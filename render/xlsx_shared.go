@@ -8,21 +8,20 @@ import (
 
 // Every workbook of a render holds some parts with the same bytes: the
 // styles (copied from one file, styledFile), excelize's theme, the package
-// and workbook relationships, the application properties; a fifth of the
-// real plan's workbook bytes. Compressing the same bytes gives the same
-// bytes, so each is compressed once per process and the result given to
-// every workbook that holds it.
-var sharedPartNames = map[string]bool{
-	"xl/styles.xml":              true,
-	"xl/theme/theme1.xml":        true,
-	"_rels/.rels":                true,
-	"docProps/app.xml":           true,
-	"xl/_rels/workbook.xml.rels": true,
-}
+// and workbook relationships, the application properties, and among
+// workbooks of one kind their guide sheet, a chart sheet and its drawing;
+// a fifth of the real plan's workbook bytes, and a third of its parts.
+// Compressing the same bytes gives the same bytes, so a part of at most
+// smallPart bytes is compressed once per process and the result given to
+// every workbook that holds it: most parts are small, and for a small one
+// building its Huffman tables is most of compressing it.
+const smallPart = 16 << 10
 
 // maxSharedParts bounds what a process keeps: a part with bytes of its own
-// once this many are kept is compressed for its workbook alone.
-const maxSharedParts = 64
+// once this many are kept is compressed for its workbook alone (at most 4
+// MB kept). A render's workbooks hold a few dozen different small parts;
+// those of a plan of fifty departments, three hundred.
+const maxSharedParts = 256
 
 // compressedPart is a part's compressed bytes, with the checksum and size
 // of what they hold.
@@ -39,7 +38,7 @@ var sharedParts = struct {
 	byContent map[string]compressedPart
 }{byContent: map[string]compressedPart{}}
 
-// compressShared compresses a shared part's bytes, or gives the bytes it
+// compressShared compresses a small part's bytes, or gives the bytes it
 // compressed before.
 func compressShared(content []byte) (compressedPart, error) {
 	sharedParts.Lock()

@@ -37,12 +37,21 @@ type zipPart struct {
 	deflater   io.WriteCloser
 	raw        *bytes.Buffer // [Content_Types].xml, rewritten before it is compressed
 	sheet      *bytes.Buffer // a worksheet with placeholder rows, completed before it is compressed
-	shared     *bytes.Buffer // a part all workbooks hold alike (sharedPartNames), compressed once
+	small      *bytes.Buffer // a part while it is at most smallPart bytes, compressed once for all workbooks that hold it
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
-	if p.shared != nil {
-		return p.shared.Write(b)
+	if p.small != nil {
+		if p.small.Len()+len(b) <= smallPart {
+			return p.small.Write(b)
+		}
+		// Past smallPart: compressed for this workbook alone, as it comes.
+		held := p.small.Bytes()
+		p.small = nil
+		p.deflater, p.crc = fastDeflate(&p.compressed), crc32.NewIEEE()
+		if _, err := p.Write(held); err != nil {
+			return 0, err
+		}
 	}
 	if p.raw != nil {
 		return p.raw.Write(b)
@@ -72,15 +81,12 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	}
 	p := &zipPart{name: name}
 	switch {
-	case sharedPartNames[name]:
-		p.shared = new(bytes.Buffer)
 	case name == contentTypesPart:
 		p.raw = new(bytes.Buffer)
+	case len(z.runs) > 0 && strings.HasPrefix(name, "xl/worksheets/"):
+		p.sheet = new(bytes.Buffer)
 	default:
-		p.deflater, p.crc = fastDeflate(&p.compressed), crc32.NewIEEE()
-		if len(z.runs) > 0 && strings.HasPrefix(name, "xl/worksheets/") {
-			p.sheet = new(bytes.Buffer)
-		}
+		p.small = new(bytes.Buffer)
 	}
 	z.parts = append(z.parts, p)
 	z.open = p
@@ -91,25 +97,29 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 func (z *sortedZip) finishPart() error {
 	p := z.open
 	z.open = nil
-	if p != nil && p.shared != nil {
-		c, err := compressShared(p.shared.Bytes())
+	if p == nil {
+		return nil
+	}
+	if p.sheet != nil {
+		// Completed, the sheet is a part as any other.
+		sheet := p.sheet
+		p.sheet, p.small = nil, new(bytes.Buffer)
+		if err := z.completeSheet(p, sheet.Bytes()); err != nil {
+			return err
+		}
+	}
+	if p.small != nil {
+		c, err := compressShared(p.small.Bytes())
 		if err != nil {
 			return err
 		}
-		p.shared = nil
+		p.small = nil
 		p.compressed.Write(c.compressed)
 		p.sum, p.size = c.crc, c.size
 		return nil
 	}
-	if p == nil || p.deflater == nil {
+	if p.deflater == nil {
 		return nil
-	}
-	if p.sheet != nil {
-		sheet := p.sheet
-		p.sheet = nil
-		if err := z.completeSheet(p, sheet.Bytes()); err != nil {
-			return err
-		}
 	}
 	p.sum = p.crc.Sum32()
 	return p.deflater.Close()
