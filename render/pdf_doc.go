@@ -145,7 +145,7 @@ func (d *pdfDoc) rect(x, y, w, h float64) { d.pdf.Rect(x, y, w, h, "D") }
 func (d *pdfDoc) parts() (pdfParts, error) {
 	doc, err := d.pdf.OutputParts()
 	if err != nil {
-		return nil, msg.Errorf("writing PDF: %w", err)
+		return pdfParts{}, msg.Errorf("writing PDF: %w", err)
 	}
 	return pdfA(doc, d.meta, d.pdf.PageCount())
 }

@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"math/rand"
 	"testing"
 )
@@ -24,12 +26,12 @@ func TestPartsWriterKeepsWhatWasWritten(t *testing.T) {
 			t.Fatalf("size %d; want %d", w.size(), len(want))
 		}
 	}
-	parts := w.done()
+	parts := pdfParts{parts: w.done()}
 	if !bytes.Equal(parts.join(), want) || parts.size() != len(want) {
 		t.Fatalf("the parts hold %d bytes; want the %d written, in order", parts.size(), len(want))
 	}
-	if len(parts) < 10 {
-		t.Fatalf("%d parts: large pieces must stay parts of their own", len(parts))
+	if len(parts.parts) < 10 {
+		t.Fatalf("%d parts: large pieces must stay parts of their own", len(parts.parts))
 	}
 }
 
@@ -72,5 +74,23 @@ func TestPDFFilePiecesAreTheWholesBytes(t *testing.T) {
 			}
 			at += len(p)
 		}
+	}
+}
+
+// A PDF's sha256, carried on from the hash of its ID instead of read again,
+// is the sha256 of its bytes: the file is what newFile makes of them.
+func TestPDFPartsSumIsTheFilesSHA256(t *testing.T) {
+	p := bundledPlan(t)
+	k := testKit(t, p, "")
+	parts, err := annexParts(p, k.set.Annex, k.fam, k.printed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := parts.file("annex.pdf", "annex"), newFile("annex.pdf", "annex", parts.parts...)
+	if got.SHA256 != want.SHA256 || got.Bytes != want.Bytes || got.Path != want.Path || got.Kind != want.Kind || len(got.parts) != len(want.parts) {
+		t.Fatalf("the annex's file %+v; newFile makes %+v", got, want)
+	}
+	if sum := sha256.Sum256(parts.join()); hex.EncodeToString(sum[:]) != got.SHA256 {
+		t.Fatal("the annex's sha256 is not its bytes'")
 	}
 }

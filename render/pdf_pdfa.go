@@ -50,17 +50,17 @@ var (
 // meta is what the XMP says.
 func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 	if len(parts) == 0 {
-		return nil, msg.Errorf("pdf/a: no file")
+		return pdfParts{}, msg.Errorf("pdf/a: no file")
 	}
 	m := xrefStart().FindSubmatch(parts[len(parts)-1])
 	if m == nil {
-		return nil, msg.Errorf("pdf/a: no startxref")
+		return pdfParts{}, msg.Errorf("pdf/a: no startxref")
 	}
 	xref, _ := strconv.Atoi(string(m[1]))
 	pdf := newPDFFile(parts)
 	objs, header, trailer, err := splitObjects(pdf, xref)
 	if err != nil {
-		return nil, err
+		return pdfParts{}, err
 	}
 	rootNum, _ := strconv.Atoi(string(trailerRoot().FindSubmatch(trailer)[1]))
 	infoNum, _ := strconv.Atoi(string(trailerInfo().FindSubmatch(trailer)[1]))
@@ -93,7 +93,7 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 		}
 		desc := refOf(o.body, "/FontDescriptor")
 		if desc == 0 || objs[desc] == nil {
-			return nil, msg.Errorf("pdf/a: font %d has no descriptor", o.num)
+			return pdfParts{}, msg.Errorf("pdf/a: font %d has no descriptor", o.num)
 		}
 		set := cidSet(o.body)
 		stream := fmt.Appendf(nil, "<</Length %d>>\nstream\n", len(set))
@@ -138,7 +138,7 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 	for n := 1; n < next; n++ {
 		o := objs[n]
 		if o == nil {
-			return nil, msg.Errorf("pdf/a: object %d missing", n)
+			return pdfParts{}, msg.Errorf("pdf/a: object %d missing", n)
 		}
 		offsets[n] = w.size()
 		fmt.Fprintf(&w.buf, "%d 0 obj\n", n)
@@ -148,9 +148,9 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 		}
 		w.buf.WriteString("endobj\n")
 	}
-	out := w.done()
+	out := pdfParts{parts: w.done()}
 	h := sha256.New()
-	for _, part := range out {
+	for _, part := range out.parts {
 		h.Write(part)
 	}
 	id := strings.ToUpper(hex.EncodeToString(h.Sum(nil)[:16]))
@@ -161,26 +161,40 @@ func pdfA(parts [][]byte, meta docMeta, pages int) (pdfParts, error) {
 		fmt.Fprintf(&tail, "%010d 00000 n \n", offsets[n])
 	}
 	fmt.Fprintf(&tail, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", next, rootNum, infoNum, id, id, xrefAt)
-	return append(out, tail.Bytes()), nil
+	// The file's own sha256, for the manifest, goes on from the ID's: the
+	// file is not read again for it.
+	h.Write(tail.Bytes())
+	out.parts = append(out.parts, tail.Bytes())
+	h.Sum(out.sum[:0])
+	return out, nil
 }
 
-// pdfParts is a file as the parts it is written from, in order.
-type pdfParts [][]byte
+// pdfParts is a file as the parts it is written from, in order, and its
+// sha256.
+type pdfParts struct {
+	parts [][]byte
+	sum   [sha256.Size]byte
+}
 
 func (p pdfParts) size() int {
 	n := 0
-	for _, part := range p {
+	for _, part := range p.parts {
 		n += len(part)
 	}
 	return n
 }
 
-func (p pdfParts) join() []byte { return bytes.Join(p, nil) }
+func (p pdfParts) join() []byte { return bytes.Join(p.parts, nil) }
+
+// file is the output the parts make, at relPath.
+func (p pdfParts) file(relPath, kind string) File {
+	return File{Path: relPath, Kind: kind, Bytes: p.size(), SHA256: hex.EncodeToString(p.sum[:]), parts: p.parts}
+}
 
 // partsWriter gathers small writes into a buffer and takes a large one as
 // a part of its own, uncopied.
 type partsWriter struct {
-	parts pdfParts
+	parts [][]byte
 	buf   bytes.Buffer
 	n     int // bytes in parts
 }
@@ -210,7 +224,7 @@ func (w *partsWriter) flush() {
 
 func (w *partsWriter) size() int { return w.n + w.buf.Len() }
 
-func (w *partsWriter) done() pdfParts {
+func (w *partsWriter) done() [][]byte {
 	w.flush()
 	return w.parts
 }

@@ -77,7 +77,7 @@ func renderReportPDF(p *data.Plan, qd *quarterData, date data.Date, set *templat
 	l.draw()
 	out, err := d.parts()
 	if err != nil {
-		return nil, nil, err
+		return pdfParts{}, nil, err
 	}
 	return out, l, nil
 }

@@ -109,7 +109,7 @@ func Build(p *data.Plan, opts Options) (*Result, error) {
 			if err != nil {
 				return File{}, msg.Errorf("annex.pdf: %w", err)
 			}
-			return newFile("annex.pdf", "annex", annex...), nil
+			return annex.file("annex.pdf", "annex"), nil
 		})
 	}
 	jobs = append(jobs, workbookJobs(p, k, sel)...)
@@ -157,7 +157,7 @@ func quarterJobs(p *data.Plan, q int, asOf data.Date, k *kit) []job {
 			if err != nil {
 				return File{}, msg.Errorf("%s.pdf: %w", base, err)
 			}
-			f := newFile(base+".pdf", "quarterly", out...)
+			f := out.file(base+".pdf", "quarterly")
 			f.Quarter = q
 			return f, nil
 		},
@@ -186,7 +186,7 @@ func yearJobs(p *data.Plan, asOf data.Date, k *kit) []job {
 			if err != nil {
 				return File{}, msg.Errorf("quarterly/year.pdf: %w", err)
 			}
-			return newFile("quarterly/year.pdf", "year", out...), nil
+			return out.file("quarterly/year.pdf", "year"), nil
 		},
 		func() (File, error) {
 			out, err := yearWorkbook(p, date, k)
