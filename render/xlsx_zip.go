@@ -181,6 +181,11 @@ func (z *sortedZip) Close() error {
 	}
 	// [Content_Types].xml sorts first, as Office writes it.
 	sort.Slice(z.parts, func(i, j int) bool { return z.parts[i].name < z.parts[j].name })
+	if buf, ok := z.out.(*bytes.Buffer); ok {
+		// The file made at its size, not grown by doubling from nothing
+		// (copying each workbook twice over).
+		buf.Grow(zipSize(z.parts))
+	}
 	zw := zip.NewWriter(z.out)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return fastDeflate(w), nil })
 	for _, p := range z.parts {
@@ -204,6 +209,22 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	return zw.Close()
+}
+
+// zipSize is the size of the zip file of the parts, or a little more: each
+// part's local header and central directory entry (30 and 46 bytes, each
+// with its name and a 9-byte time), its data and, where the zip writer
+// compresses it, its data descriptor (at most 24); the directory's end
+// (22). The content types, compressed as they are written, count whole.
+func zipSize(parts []*zipPart) int {
+	n := 22
+	for _, p := range parts {
+		n += 30 + 46 + 2*(len(p.name)+9) + 24 + p.compressed.Len()
+		if p.raw != nil {
+			n += p.raw.Len()
+		}
+	}
+	return n
 }
 
 // contentTypeEntries are the elements of [Content_Types].xml that

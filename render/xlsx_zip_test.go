@@ -1,10 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
+	"math/rand"
 	"regexp"
 	"slices"
 	"testing"
+	"time"
 )
 
 // elementSpans finds what the regular expression it replaced found, in
@@ -60,5 +63,46 @@ func TestSortContentTypes(t *testing.T) {
 	}
 	if got := string(sortContentTypes([]byte("<Types>" + in + "</Types>"))); got != "<Types>"+want+"</Types>" {
 		t.Errorf("ten overrides: got %s", got)
+	}
+}
+
+// A workbook's zip file is made in a buffer reserved at its size: zipSize
+// is at least the file's size, and not much more.
+func TestZipSizeHoldsTheFile(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for trial := range 20 {
+		var out bytes.Buffer
+		z := &sortedZip{out: &out, when: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)}
+		for i := range 1 + r.Intn(30) {
+			name := fmt.Sprintf("xl/part%02d.xml", i)
+			if i == 0 {
+				name = contentTypesPart
+			}
+			w, err := z.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			content := make([]byte, r.Intn(3*smallPart))
+			if i == 0 {
+				content = content[:r.Intn(2048)] // as excelize's: a few entries
+			}
+			for j := range content {
+				content[j] = "<c r=\"A1\"/>"[r.Intn(11)]
+			}
+			if r.Intn(4) == 0 {
+				r.Read(content) // incompressible
+			}
+			w.Write(content)
+		}
+		if err := z.finishPart(); err != nil {
+			t.Fatal(err)
+		}
+		size := zipSize(z.parts)
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if out.Len() > size || size-out.Len() > 2048+32*len(z.parts) {
+			t.Fatalf("trial %d: a zip of %d bytes, reserved %d", trial, out.Len(), size)
+		}
 	}
 }
