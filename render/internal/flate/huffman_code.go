@@ -315,11 +315,35 @@ func (h *huffmanEncoder) generate(freq []int32, maxBits int32) {
 
 type byLiteral []literalNode
 
-// sort orders a by literal (plandoc's patch: as integers, a literal in the
-// high bits above its frequency, instead of through sort.Interface; a
-// block's tables were built in more time than its bytes were compressed,
-// and the literals are distinct, so the order is sort.Sort's).
+// sort orders a by literal (plandoc's patch: the literals are distinct and
+// below maxNumLit, as generate's list holds them, so they are marked in a
+// bitmap and read back in order, each with its frequency, instead of
+// sorted; a block's code-length chunks were sorted as integers before, and
+// with sort.Sort through an interface upstream. TestSortsAreSortSorts.)
 func (s *byLiteral) sort(a []literalNode) {
+	var present [(maxNumLit + 63) / 64]uint64
+	var freq [maxNumLit]int32
+	for _, n := range a {
+		if int(n.literal) >= maxNumLit || present[n.literal/64]&(1<<(n.literal%64)) != 0 {
+			s.sortKeys(a) // not generate's: sorted as before
+			return
+		}
+		present[n.literal/64] |= 1 << (n.literal % 64)
+		freq[n.literal] = n.freq
+	}
+	i := 0
+	for w, word := range present {
+		for ; word != 0; word &= word - 1 {
+			lit := uint16(w*64 + bits.TrailingZeros64(word))
+			a[i] = literalNode{literal: lit, freq: freq[lit]}
+			i++
+		}
+	}
+}
+
+// sortKeys orders a by literal, then frequency, as integers (the literal in
+// the high bits above its frequency).
+func (s *byLiteral) sortKeys(a []literalNode) {
 	var keys [maxNumLit]uint64
 	k := keys[:len(a)]
 	for i, n := range a {
@@ -344,6 +368,45 @@ type byFreq []literalNode
 // sort orders a by frequency, then literal (plandoc's patch: as integers,
 // the frequency above the literal; see byLiteral.sort).
 func (s *byFreq) sort(a []literalNode) {
+	// generate's list comes in literal order: then a stable sort by
+	// frequency alone is the order by frequency, then literal; a radix
+	// sort of the frequencies, 9 bits at a time, is that (plandoc's patch).
+	if len(a) < 2 {
+		return
+	}
+	most := int32(0)
+	for i, n := range a {
+		if n.freq < 0 || i > 0 && n.literal <= a[i-1].literal {
+			s.sortKeys(a)
+			return
+		}
+		most = max(most, n.freq)
+	}
+	var tmp [maxNumLit]literalNode
+	src, dst := a, tmp[:len(a)]
+	for shift := uint(0); shift == 0 || most>>shift != 0; shift += 9 {
+		var count [513]int
+		for _, n := range src {
+			count[(n.freq>>shift)&511+1]++
+		}
+		for d := 1; d < len(count); d++ {
+			count[d] += count[d-1]
+		}
+		for _, n := range src {
+			d := (n.freq >> shift) & 511
+			dst[count[d]] = n
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
+	}
+}
+
+// sortKeys orders a by frequency, then literal, as integers (the frequency
+// in the high bits above the literal).
+func (s *byFreq) sortKeys(a []literalNode) {
 	var keys [maxNumLit]uint64
 	k := keys[:len(a)]
 	for i, n := range a {

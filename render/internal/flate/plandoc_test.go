@@ -231,12 +231,38 @@ func TestSortsAreSortSorts(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("byFreq of %d nodes: order differs from sort.Sort", n)
 		}
+		// In literal order, as generate makes the list: sorted by radix.
+		inOrder := slices.Clone(list)
+		slices.SortFunc(inOrder, func(a, b literalNode) int { return int(a.literal) - int(b.literal) })
+		f.sort(inOrder)
+		if !slices.Equal(inOrder, want) {
+			t.Fatalf("byFreq of %d nodes in literal order: order differs from sort.Sort", n)
+		}
 		want = slices.Clone(list)
 		sort.Sort(byLiteral(want))
 		var l byLiteral
 		l.sort(list)
 		if !slices.Equal(list, want) {
 			t.Fatalf("byLiteral of %d nodes: order differs from sort.Sort", n)
+		}
+	}
+	// Literals generate never makes (repeated, or past maxNumLit) are
+	// sorted by literal, then frequency, all kept.
+	for _, list := range [][]literalNode{
+		{{7, 3}, {2, 9}, {7, 1}, {0, 4}},
+		{{maxNumLit + 3, 1}, {5, 2}, {maxNumLit, 7}},
+	} {
+		want := slices.Clone(list)
+		slices.SortFunc(want, func(a, b literalNode) int {
+			if a.literal != b.literal {
+				return int(a.literal) - int(b.literal)
+			}
+			return int(a.freq - b.freq)
+		})
+		var l byLiteral
+		l.sort(list)
+		if !slices.Equal(list, want) {
+			t.Fatalf("byLiteral of %v: got %v", want, list)
 		}
 	}
 }
