@@ -58,8 +58,8 @@ func TestStagedFilesSyncedWithTheirFileSystem(t *testing.T) {
 }
 
 // syncsAtOnce says plandoc should sync dir's file system at once under
-// PLANDOC_SYNC=filesystem: Linux 5.8 or later, on ext4, XFS or btrfs (the
-// test's own reading of what safefile.SyncFileSystem promises).
+// PLANDOC_SYNC=filesystem: Linux 5.8 or later, on ext4 or ext3, XFS or
+// btrfs (the test's own reading of what safefile.SyncFileSystem promises).
 func syncsAtOnce(t *testing.T, dir *os.File) (bool, error) {
 	t.Helper()
 	var st unix.Statfs_t
@@ -74,8 +74,25 @@ func syncsAtOnce(t *testing.T, dir *os.File) (bool, error) {
 	fmt.Sscanf(unix.ByteSliceToString(u.Release[:]), "%d.%d", &major, &minor)
 	recent := major > 5 || major == 5 && minor >= 8
 	switch uint32(st.Type) {
-	case 0xef53, 0x58465342, 0x9123683e: // ext4, XFS, btrfs
+	case 0x58465342, 0x9123683e: // XFS, btrfs
 		return recent, nil
+	case 0xef53: // ext2, ext3 or ext4: the mount says which
+		var d unix.Stat_t
+		if err := unix.Fstat(int(dir.Fd()), &d); err != nil {
+			return false, err
+		}
+		mountinfo, err := os.ReadFile("/proc/self/mountinfo")
+		if err != nil {
+			return false, err
+		}
+		dev := fmt.Sprintf("%d:%d", unix.Major(d.Dev), unix.Minor(d.Dev))
+		for _, line := range strings.Split(string(mountinfo), "\n") {
+			if fields := strings.Fields(line); len(fields) > 2 && fields[2] == dev {
+				_, after, _ := strings.Cut(line, " - ")
+				typ, _, _ := strings.Cut(after, " ")
+				return recent && (typ == "ext4" || typ == "ext3"), nil
+			}
+		}
 	}
 	return false, nil
 }

@@ -24,9 +24,10 @@ import (
 // It syncs at once only
 //   - on Linux 5.8 or later, whose syncfs reports a failed write (earlier
 //     ones return success whatever happened);
-//   - on ext4, XFS or btrfs, journalled local file systems whose syncfs
-//     commits and flushes as their fsync does (on a network or FUSE file
-//     system, syncfs may not reach the server);
+//   - on ext4 (or ext3, which Linux mounts with ext4's driver), XFS or
+//     btrfs, local file systems whose syncfs commits and flushes the disk
+//     as their fsync does (ext2's driver does not flush; on a network or
+//     FUSE file system, syncfs may not reach the server);
 //   - when every folder is on dir's file system (one may be another's
 //     mount point);
 //   - when the system holds at most 16 MB of other data waiting to be
@@ -91,7 +92,7 @@ func leadingNumber(s string) (int, string, bool) {
 // The file systems whose syncfs commits their journal and flushes the disk
 // as their fsync does (statfs f_type).
 const (
-	ext4Magic  = 0xef53 // ext2, ext3 and ext4 share it; plandoc's Linux users have ext4
+	ext4Magic  = 0xef53 // ext2's and ext3's too: told apart by the mount's type
 	xfsMagic   = 0x58465342
 	btrfsMagic = 0x9123683e
 )
@@ -102,10 +103,39 @@ func journalled(dir *os.File) bool {
 		return false
 	}
 	switch uint32(st.Type) {
-	case ext4Magic, xfsMagic, btrfsMagic:
+	case xfsMagic, btrfsMagic:
 		return true
+	case ext4Magic:
+		var d unix.Stat_t
+		if unix.Fstat(int(dir.Fd()), &d) != nil {
+			return false
+		}
+		mountinfo, err := os.ReadFile("/proc/self/mountinfo")
+		if err != nil {
+			return false
+		}
+		t := mountType(mountinfo, unix.Major(d.Dev), unix.Minor(d.Dev))
+		return t == "ext4" || t == "ext3"
 	}
 	return false
+}
+
+// mountType is the type /proc/self/mountinfo gives the file system of a
+// device ("27 1 254:0 / / rw,relatime - ext4 /dev/vda rw"), or "".
+func mountType(mountinfo []byte, major, minor uint32) string {
+	dev := []byte(strconv.FormatUint(uint64(major), 10) + ":" + strconv.FormatUint(uint64(minor), 10))
+	for line := range bytes.Lines(mountinfo) {
+		fields := bytes.Fields(line)
+		if len(fields) < 3 || !bytes.Equal(fields[2], dev) {
+			continue
+		}
+		for i, f := range fields {
+			if string(f) == "-" && i+1 < len(fields) {
+				return string(fields[i+1])
+			}
+		}
+	}
+	return ""
 }
 
 // onFileSystemOf says every folder is on dir's file system.
