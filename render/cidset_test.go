@@ -10,8 +10,8 @@ import (
 )
 
 // The CIDSet of a font is the one the pass made before it read the /W
-// array's numbers without a string each (cidSetBefore, kept here as the
-// oracle): for random arrays of both forms, numbers past an int, nested and
+// array's numbers without a string each (its reading, kept here as the
+// oracle, readWidthArrayBefore): for random arrays of both forms, numbers past an int, nested and
 // unclosed arrays, other characters (a malformed array may fail both, on
 // a negative CID); and for the fonts of the 2021 annex.
 func TestCIDSetIsTheOnesBefore(t *testing.T) {
@@ -80,7 +80,7 @@ func TestCIDSetIsTheOnesBefore(t *testing.T) {
 		t.Errorf("%d CID fonts in the annex; want 3 (regular, bold, italic)", fonts)
 	}
 	// A number too large for an int reads as the largest, as strconv.Atoi gives it.
-	big := appendWidthCIDs(nil, []byte("99999999999999999999 [ 5 ] ]"))
+	big := appendWidthCIDs(nil, readWidthArray([]byte("99999999999999999999 [ 5 ] ]")))
 	if want, _ := strconv.Atoi("99999999999999999999"); len(big) != 1 || big[0] != want {
 		t.Errorf("an overlong number gave CIDs %v, want [%d]", big, want)
 	}
@@ -97,82 +97,47 @@ func trySet(set func([]byte) []byte, font []byte) (b []byte, failed bool) {
 	return set(font), false
 }
 
+// cidSetBefore is cidSet as it read the /W array before: each number made
+// a string and read by strconv.Atoi.
 func cidSetBefore(font []byte) []byte {
-	i := bytes.Index(font, []byte("/W ["))
 	cids := []int{0}
-	if i >= 0 {
-		rest := font[i+4:]
-		depth, num := 0, []byte{}
-		var nums []int
-		var inArr []bool
-		flush := func() {
-			if len(num) > 0 {
-				v, _ := strconv.Atoi(string(num))
-				nums = append(nums, v)
-				inArr = append(inArr, depth > 0)
-				num = num[:0]
-			}
-		}
-	scan:
-		for _, c := range rest {
-			switch {
-			case c >= '0' && c <= '9':
-				num = append(num, c)
-			case c == '[':
-				flush()
-				depth++
-				nums = append(nums, -1) // an array starts: the width list of the CID before it
-				inArr = append(inArr, false)
-			case c == ']':
-				flush()
-				if depth == 0 {
-					break scan
-				}
-				depth--
-			default:
-				flush()
-			}
-		}
-		// Top level: "c [w1 w2 …]" gives CIDs c, c+1, …; "c1 c2 w" gives c1..c2.
-		var top []int
-		var lists [][]int
-		for k := 0; k < len(nums); k++ {
-			if nums[k] == -1 {
-				var ws []int
-				for k+1 < len(nums) && inArr[k+1] {
-					k++
-					ws = append(ws, nums[k])
-				}
-				lists = append(lists, ws)
-				top = append(top, -1)
-				continue
-			}
-			top = append(top, nums[k])
-		}
-		li := 0
-		for k := 0; k < len(top); k++ {
-			switch {
-			case k+1 < len(top) && top[k+1] == -1:
-				for j := range lists[li] {
-					cids = append(cids, top[k]+j)
-				}
-				li++
-				k++
-			case k+2 < len(top) && top[k] >= 0 && top[k+1] >= 0 && top[k+2] >= 0:
-				for c := top[k]; c <= top[k+1]; c++ {
-					cids = append(cids, c)
-				}
-				k += 2
-			}
+	if i := bytes.Index(font, []byte("/W [")); i >= 0 {
+		cids = appendWidthCIDs(cids, readWidthArrayBefore(font[i+4:]))
+	}
+	return cidBitmap(cids)
+}
+
+func readWidthArrayBefore(rest []byte) widthArray {
+	depth, num := 0, []byte{}
+	var nums []int
+	var inArr []bool
+	flush := func() {
+		if len(num) > 0 {
+			v, _ := strconv.Atoi(string(num))
+			nums = append(nums, v)
+			inArr = append(inArr, depth > 0)
+			num = num[:0]
 		}
 	}
-	most := 0
-	for _, c := range cids {
-		most = max(most, c)
+scan:
+	for _, c := range rest {
+		switch {
+		case c >= '0' && c <= '9':
+			num = append(num, c)
+		case c == '[':
+			flush()
+			depth++
+			nums = append(nums, -1) // an array starts: the width list of the CID before it
+			inArr = append(inArr, false)
+		case c == ']':
+			flush()
+			if depth == 0 {
+				break scan
+			}
+			depth--
+		default:
+			flush()
+		}
 	}
-	set := make([]byte, most/8+1)
-	for _, c := range cids {
-		set[c/8] |= 0x80 >> (c % 8)
-	}
-	return set
+	return widthArray{nums: nums, inArr: inArr}
 }

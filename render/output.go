@@ -39,12 +39,19 @@ type unitRef struct {
 
 func newFile(relPath, kind string, content ...[]byte) File {
 	h := sha256.New()
-	n := 0
 	for _, part := range content {
 		h.Write(part)
+	}
+	return summedFile(relPath, kind, h.Sum(nil), content)
+}
+
+// summedFile is the file of content whose sha256 is known.
+func summedFile(relPath, kind string, sum []byte, content [][]byte) File {
+	n := 0
+	for _, part := range content {
 		n += len(part)
 	}
-	return File{Path: relPath, Kind: kind, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil)), parts: content}
+	return File{Path: relPath, Kind: kind, Bytes: n, SHA256: hex.EncodeToString(sum), parts: content}
 }
 
 // Data returns the file's bytes.

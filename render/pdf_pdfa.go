@@ -188,7 +188,7 @@ func (p pdfParts) join() []byte { return bytes.Join(p.parts, nil) }
 
 // file is the output the parts make, at relPath.
 func (p pdfParts) file(relPath, kind string) File {
-	return File{Path: relPath, Kind: kind, Bytes: p.size(), SHA256: hex.EncodeToString(p.sum[:]), parts: p.parts}
+	return summedFile(relPath, kind, p.sum[:], p.parts)
 }
 
 // partsWriter gathers small writes into a buffer and takes a large one as
@@ -337,8 +337,13 @@ func refOf(dict []byte, key string) int {
 func cidSet(font []byte) []byte {
 	cids := []int{0}
 	if i := bytes.Index(font, []byte("/W [")); i >= 0 {
-		cids = appendWidthCIDs(cids, font[i+4:])
+		cids = appendWidthCIDs(cids, readWidthArray(font[i+4:]))
 	}
+	return cidBitmap(cids)
+}
+
+// cidBitmap sets a bit for each CID, the first bit of the first byte CID 0.
+func cidBitmap(cids []int) []byte {
 	most := 0
 	for _, c := range cids {
 		most = max(most, c)
@@ -350,20 +355,25 @@ func cidSet(font []byte) []byte {
 	return set
 }
 
-// appendWidthCIDs appends the CIDs of a /W array, from just after its "[":
-// at its top level "c [w1 w2 …]" gives CIDs c, c+1, …, and "c1 c2 w" gives
-// c1 … c2. Its numbers are read as their digits go by, not each made a
-// string (a face's array is a few hundred numbers, a render's twenty faces
-// a twentieth of the PDF/A pass); a number too large for an int is the
-// largest, as strconv.Atoi gives it.
-func appendWidthCIDs(cids []int, w []byte) []int {
-	var nums []int
-	var inArr []bool
+// widthArray is a /W array's numbers in order, each array's start standing
+// as -1, and whether each is inside an array.
+type widthArray struct {
+	nums  []int
+	inArr []bool
+}
+
+// readWidthArray reads a /W array from just after its "[". Its numbers are
+// read as their digits go by, not each made a string (a face's array is a
+// few hundred numbers, a render's twenty faces a twentieth of the PDF/A
+// pass); a number too large for an int is the largest, as strconv.Atoi
+// gives it.
+func readWidthArray(w []byte) widthArray {
+	var a widthArray
 	depth, num, digits := 0, 0, false
 	flush := func() {
 		if digits {
-			nums = append(nums, num)
-			inArr = append(inArr, depth > 0)
+			a.nums = append(a.nums, num)
+			a.inArr = append(a.inArr, depth > 0)
 			num, digits = 0, false
 		}
 	}
@@ -381,8 +391,8 @@ scan:
 		case c == '[':
 			flush()
 			depth++
-			nums = append(nums, -1) // an array starts: the width list of the CID before it
-			inArr = append(inArr, false)
+			a.nums = append(a.nums, -1) // an array starts: the width list of the CID before it
+			a.inArr = append(a.inArr, false)
 		case c == ']':
 			flush()
 			if depth == 0 {
@@ -393,12 +403,18 @@ scan:
 			flush()
 		}
 	}
+	return a
+}
+
+// appendWidthCIDs appends the CIDs a /W array lists: at its top level
+// "c [w1 w2 …]" gives CIDs c, c+1, …, and "c1 c2 w" gives c1 … c2.
+func appendWidthCIDs(cids []int, a widthArray) []int {
 	// The top level, each array standing as -1 and its widths' count kept.
 	var top, lists []int
-	for k := 0; k < len(nums); k++ {
-		if nums[k] == -1 {
+	for k := 0; k < len(a.nums); k++ {
+		if a.nums[k] == -1 {
 			n := 0
-			for k+1 < len(nums) && inArr[k+1] {
+			for k+1 < len(a.nums) && a.inArr[k+1] {
 				k++
 				n++
 			}
@@ -406,7 +422,7 @@ scan:
 			top = append(top, -1)
 			continue
 		}
-		top = append(top, nums[k])
+		top = append(top, a.nums[k])
 	}
 	li := 0
 	for k := 0; k < len(top); k++ {

@@ -219,8 +219,8 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	// syncing each before renaming it waited for one flush a file. Nothing
 	// is yet in place, so a failure here leaves the folder as it was, and
 	// a killed run leaves only staging files.
-	every := append([]File{{Path: journalName, parts: [][]byte{journalRaw}}}, files[:len(files)-1]...)
-	every = append(every, File{Path: manifestName, parts: [][]byte{manifest}})
+	every := append([]File{{Path: journalName, Bytes: len(journalRaw), parts: [][]byte{journalRaw}}}, files[:len(files)-1]...)
+	every = append(every, File{Path: manifestName, Bytes: len(manifest), parts: [][]byte{manifest}})
 	if err := f.stageAndSync(every, folders); err != nil {
 		return err
 	}
@@ -257,19 +257,17 @@ func (f *Folder) WriteAll(res *Result, log WriteLog) error {
 	if err := removeStale(dir, previous, made, res.selection, log); err != nil {
 		return err
 	}
-	// With one sync of their file system where that is safe, else each
-	// folder's, one after another on this thread, so tests can fail each
-	// in turn.
-	if done, err := safefile.SyncFileSystem(f.opened, folders, 0); done {
-		if err != nil {
-			return err
-		}
-	} else {
+	// Each folder's sync one after another, on this thread, so tests can
+	// fail each in turn.
+	if err := f.syncTogether(folders, 0, func() error {
 		for _, d := range folders {
 			if err := safefile.SyncDir(d); err != nil {
 				return err
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	if err := f.install(manifestName); err != nil {
 		return err
@@ -300,13 +298,7 @@ func (f *Folder) stageAndSync(files []File, folders []string) error {
 	tmps := make([]string, len(files))
 	written := int64(0)
 	for i, file := range files {
-		size := file.Bytes
-		if size == 0 { // the journal and the manifest
-			for _, p := range file.parts {
-				size += len(p)
-			}
-		}
-		written += int64(size)
+		written += int64(file.Bytes)
 		if file.parts != nil {
 			if _, err := f.stage(file); err != nil {
 				return err
@@ -316,12 +308,21 @@ func (f *Folder) stageAndSync(files []File, folders []string) error {
 		tmps[i] = f.staged[file.Path]
 		f.mu.Unlock()
 	}
+	return f.syncTogether(folders, written, func() error {
+		return atOnce(len(files), func(i int) error {
+			return safefile.Sync(tmps[i], filepath.Join(f.dir, filepath.FromSlash(files[i].Path)))
+		})
+	})
+}
+
+// syncTogether makes what was written into the folders durable with one
+// sync of their file system where that is safe (safefile.SyncFileSystem),
+// else with syncEach. written is how many bytes the render wrote.
+func (f *Folder) syncTogether(folders []string, written int64, syncEach func() error) error {
 	if done, err := safefile.SyncFileSystem(f.opened, folders, written); done {
 		return err
 	}
-	return atOnce(len(files), func(i int) error {
-		return safefile.Sync(tmps[i], filepath.Join(f.dir, filepath.FromSlash(files[i].Path)))
-	})
+	return syncEach()
 }
 
 // atOnce runs do(0) … do(n-1) on goroutines, at most parallelSyncs at a

@@ -31,6 +31,7 @@ type sortedZip struct {
 type zipPart struct {
 	name       string
 	compressed bytes.Buffer
+	shared     []byte // instead, the compressed bytes compressShared keeps for every workbook holding the part
 	crc        hash.Hash32
 	sum        uint32 // crc's, once the part is whole
 	size       uint64
@@ -68,6 +69,14 @@ func newSortedZip(when time.Time, runs rowRuns) func(io.Writer) excelize.ZipWrit
 	return func(w io.Writer) excelize.ZipWriter {
 		return &sortedZip{out: w, when: when, runs: runs}
 	}
+}
+
+// data is the part's compressed bytes.
+func (p *zipPart) data() []byte {
+	if p.shared != nil {
+		return p.shared
+	}
+	return p.compressed.Bytes()
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
@@ -114,7 +123,7 @@ func (z *sortedZip) finishPart() error {
 			return err
 		}
 		p.small = nil
-		p.compressed.Write(c.compressed)
+		p.shared = c.compressed
 		p.sum, p.size = c.crc, c.size
 		return nil
 	}
@@ -200,11 +209,11 @@ func (z *sortedZip) Close() error {
 			continue
 		}
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: z.when,
-			CRC32: p.sum, CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size})
+			CRC32: p.sum, CompressedSize64: uint64(len(p.data())), UncompressedSize64: p.size})
 		if err != nil {
 			return err
 		}
-		if _, err := p.compressed.WriteTo(w); err != nil {
+		if _, err := w.Write(p.data()); err != nil {
 			return err
 		}
 	}
@@ -219,7 +228,7 @@ func (z *sortedZip) Close() error {
 func zipSize(parts []*zipPart) int {
 	n := 22
 	for _, p := range parts {
-		n += 30 + 46 + 2*(len(p.name)+9) + 24 + p.compressed.Len()
+		n += 30 + 46 + 2*(len(p.name)+9) + 24 + len(p.data())
 		if p.raw != nil {
 			n += p.raw.Len()
 		}

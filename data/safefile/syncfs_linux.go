@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"strconv"
+	"sync"
 
 	"golang.org/x/sys/unix"
 
@@ -32,15 +33,15 @@ import (
 //     mount point);
 //   - when the system holds at most 16 MB of other data waiting to be
 //     written (Dirty and Writeback in /proc/meminfo): syncfs writes all of
-//     the file system's, where a file's sync writes its own (80 MB waiting
-//     made it 45 ms);
+//     the file system's, where a file's sync writes its own (128 MB
+//     waiting made it 68 ms);
 //   - and unless PLANDOC_SYNC=each asks for each to be synced.
 //
 // PLANDOC_SYNC=filesystem syncs at once whatever else waits (where the
 // other conditions hold).
 func SyncFileSystem(dir *os.File, folders []string, written int64) (bool, error) {
 	mode := os.Getenv("PLANDOC_SYNC")
-	if mode == "each" || !syncfsReportsErrors(kernelRelease()) || !journalled(dir) || !onFileSystemOf(dir, folders) ||
+	if mode == "each" || !kernelReportsSyncfsErrors() || !journalled(dir) || !onFileSystemOf(dir, folders) ||
 		(mode != "filesystem" && !littleElseDirty(written)) {
 		return false, nil
 	}
@@ -53,6 +54,10 @@ func SyncFileSystem(dir *os.File, folders []string, written int64) (bool, error)
 // otherDirtyLimit is how much data others may have waiting to be written
 // for syncfs to be used.
 const otherDirtyLimit = 16 << 20
+
+// kernelReportsSyncfsErrors is syncfsReportsErrors of the running kernel,
+// which does not change while plandoc runs.
+var kernelReportsSyncfsErrors = sync.OnceValue(func() bool { return syncfsReportsErrors(kernelRelease()) })
 
 func kernelRelease() string {
 	var u unix.Utsname

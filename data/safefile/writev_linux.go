@@ -4,8 +4,8 @@ import (
 	"io"
 	"os"
 	"slices"
-	"syscall"
-	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // writeVectored writes the parts to f with writev, up to maxIovecs of them
@@ -19,13 +19,7 @@ func writeVectored(f *os.File, parts [][]byte) (bool, error) {
 	}
 	var werr error
 	err = rc.Write(func(fd uintptr) bool {
-		werr = writeAllVectored(parts, func(iov []syscall.Iovec) (int, error) {
-			n, _, errno := syscall.Syscall(syscall.SYS_WRITEV, fd, uintptr(unsafe.Pointer(&iov[0])), uintptr(len(iov)))
-			if errno != 0 {
-				return 0, errno
-			}
-			return int(n), nil
-		})
+		werr = writeAllVectored(parts, func(iov [][]byte) (int, error) { return unix.Writev(int(fd), iov) })
 		return true
 	})
 	if err != nil {
@@ -39,9 +33,9 @@ const maxIovecs = 1024
 
 // writeAllVectored writes every part with writev, in order, whatever
 // number of bytes each call takes; a call interrupted is made again.
-func writeAllVectored(parts [][]byte, writev func([]syscall.Iovec) (int, error)) error {
+func writeAllVectored(parts [][]byte, writev func([][]byte) (int, error)) error {
 	parts = slices.Clone(parts) // what is written is cut from this copy, not the caller's parts
-	iov := make([]syscall.Iovec, 0, min(len(parts), maxIovecs))
+	iov := make([][]byte, 0, min(len(parts), maxIovecs))
 	for {
 		for len(parts) > 0 && len(parts[0]) == 0 {
 			parts = parts[1:]
@@ -52,13 +46,11 @@ func writeAllVectored(parts [][]byte, writev func([]syscall.Iovec) (int, error))
 		iov = iov[:0]
 		for _, p := range parts[:min(len(parts), maxIovecs)] {
 			if len(p) > 0 {
-				v := syscall.Iovec{Base: &p[0]}
-				v.SetLen(len(p))
-				iov = append(iov, v)
+				iov = append(iov, p)
 			}
 		}
 		n, err := writev(iov)
-		if err == syscall.EINTR {
+		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-	"unsafe"
 )
 
 func randomParts(r *rand.Rand, n int) ([][]byte, []byte) {
@@ -33,7 +32,7 @@ func TestWriteAllVectoredShortWrites(t *testing.T) {
 		parts, want := randomParts(r, r.Intn(3000))
 		var got bytes.Buffer
 		calls := 0
-		err := writeAllVectored(parts, func(iov []syscall.Iovec) (int, error) {
+		err := writeAllVectored(parts, func(iov [][]byte) (int, error) {
 			calls++
 			if len(iov) > maxIovecs {
 				t.Fatalf("%d parts in one writev", len(iov))
@@ -43,10 +42,10 @@ func TestWriteAllVectoredShortWrites(t *testing.T) {
 			}
 			total := 0
 			for _, v := range iov {
-				if v.Len == 0 {
+				if len(v) == 0 {
 					t.Fatal("an empty part given to writev")
 				}
-				total += int(v.Len)
+				total += len(v)
 			}
 			take := total
 			if r.Intn(2) == 0 {
@@ -54,8 +53,8 @@ func TestWriteAllVectoredShortWrites(t *testing.T) {
 			}
 			left := take
 			for _, v := range iov {
-				k := min(left, int(v.Len))
-				got.Write(unsafe.Slice(v.Base, k))
+				k := min(left, len(v))
+				got.Write(v[:k])
 				if left -= k; left == 0 {
 					break
 				}
@@ -72,10 +71,10 @@ func TestWriteAllVectoredShortWrites(t *testing.T) {
 			t.Fatalf("nothing to write, yet %d calls", calls)
 		}
 	}
-	if err := writeAllVectored([][]byte{[]byte("a")}, func([]syscall.Iovec) (int, error) { return 0, nil }); err == nil {
+	if err := writeAllVectored([][]byte{[]byte("a")}, func([][]byte) (int, error) { return 0, nil }); err == nil {
 		t.Error("a writev that takes nothing and says nothing went unnoticed")
 	}
-	if err := writeAllVectored([][]byte{[]byte("a")}, func([]syscall.Iovec) (int, error) { return 0, syscall.ENOSPC }); err == nil {
+	if err := writeAllVectored([][]byte{[]byte("a")}, func([][]byte) (int, error) { return 0, syscall.ENOSPC }); err == nil {
 		t.Error("a full disk went unnoticed")
 	}
 }
